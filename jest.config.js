@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-jest.ts'],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
 };

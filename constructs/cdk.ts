@@ -17,8 +17,11 @@ export {
   Testing,
   Token,
   Lazy,
+  TerraformLocal,
+  TerraformIterator,
+  Op,
 } from 'cdktf';
-export type { ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
+export type { ITerraformDependable, PgBackendConfig, TerraformResourceLifecycle } from 'cdktf';
 export { DataResource as TerraformData } from 'cdktf';
 export { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 export { DataHelmTemplate } from '@cdktf/provider-helm/lib/data-helm-template';

@@ -125,7 +125,8 @@ export interface NodeDefinition extends NodeSizeDefinition {
   readonly host?: string;
   /**
    * Proxmox VM ID.
-   * @default - `vmIdBase` + 1 + index for control planes, `vmIdBase` + 101 + index for workers
+   * @default - `vmIdBase` + the node's offset in the node network (192.168.10.21 in a /24 → `vmIdBase` + 21):
+   *   stable when other nodes are added, removed or reordered
    */
   readonly vmId?: number;
   /**

@@ -12,7 +12,7 @@ import {
   ProxmoxHostDefinition,
   StateBackendDefinition,
 } from './cluster-definition';
-import { addOffset, isIpv4 } from './ipv4';
+import { addOffset, isIpv4, offsetInNetwork, parseNetwork } from './ipv4';
 import { placeNodes } from './placement';
 import * as versions from './versions';
 
@@ -140,7 +140,7 @@ function planHost(def: ClusterDefinition, h: ProxmoxHostDefinition): PlannedHost
     vmDatastore: h.vmDatastore ?? 'local-lvm',
     imageDatastore: h.imageDatastore ?? 'local',
     imageDatastoreShared: h.imageDatastoreShared ?? false,
-    bridge: h.bridge ?? def.network.bridge ?? 'vmbr0',
+    bridge: h.bridge ?? def.network?.bridge ?? 'vmbr0',
   };
 }
 
@@ -155,6 +155,14 @@ function expandPool(def: ClusterDefinition, pool: NodePoolDefinition | undefined
   const poolPath = role === 'controlplane' ? 'controlPlanes' : 'workers';
   const base = def.vmIdBase ?? DEFAULT_VM_ID_BASE;
   const vmOffset = role === 'controlplane' ? 1 : 101;
+  const network = parseNetwork(def.network?.cidr);
+  // The default VM ID follows the node's address (base + its offset in the node network): stable when nodes are
+  // added, removed or reordered, and unique because addresses are. Index-based only when the address is invalid
+  // (validation then reports it).
+  const defaultVmId = (ip: string, index: number) => {
+    const offset = network ? offsetInNetwork(network, ip) : undefined;
+    return offset !== undefined ? base + offset : base + vmOffset + index;
+  };
   const defaults = ROLE_DEFAULTS[role];
   const explicit: NodeDefinition[] = pool.nodes ? [...pool.nodes] : [];
   const counted: NodeDefinition[] = [];
@@ -172,7 +180,7 @@ function expandPool(def: ClusterDefinition, pool: NodePoolDefinition | undefined
     ip: n.ip,
     requestedHost: n.host,
     allowedHosts: pool.hosts,
-    vmId: n.vmId ?? base + vmOffset + index,
+    vmId: n.vmId ?? defaultVmId(n.ip, index),
     macAddress: (n.macAddress ?? deterministicMac(def.name, n.name)).toUpperCase(),
     cores: n.cores ?? pool.cores ?? defaults.cores,
     memoryGiB: n.memoryGiB ?? pool.memoryGiB ?? defaults.memoryGiB,

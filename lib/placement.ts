@@ -1,7 +1,8 @@
 /**
  * Places nodes on Proxmox hosts. Explicit hosts are kept. The rest are spread: control planes go to the
- * host with the fewest control planes (then fewest nodes), so they land on distinct hosts while hosts remain;
- * workers go to the host with the fewest nodes. Ties break by declared host order, so placement is stable.
+ * host with the fewest control planes, so they land on distinct hosts while hosts remain; workers go to the host
+ * with the fewest nodes. Ties break by declared host order. Control-plane placement looks at control planes only,
+ * so adding or removing a worker never moves a control plane (a moved node is a VM migration).
  */
 
 /** What placement needs to know about one node. */
@@ -30,7 +31,7 @@ export function placeNodes(hosts: readonly string[], nodes: readonly PlacementRe
     if (node.host) continue;
     const candidates = hosts.filter((h) => !node.allowedHosts || node.allowedHosts.includes(h));
     if (candidates.length === 0) continue;
-    const score = (h: string) => (node.role === 'controlplane' ? [cpCount.get(h)!, nodeCount.get(h)!] : [nodeCount.get(h)!, cpCount.get(h)!]);
+    const score = (h: string) => (node.role === 'controlplane' ? [cpCount.get(h)!, 0] : [nodeCount.get(h)!, cpCount.get(h)!]);
     const best = candidates.reduce((a, b) => {
       const [a1, a2] = score(a);
       const [b1, b2] = score(b);

@@ -12,6 +12,7 @@ const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/;
 
 /** Parses `v1.13.9`, `1.36.3`, `v1.13` (patch 0) or `v1.14.0-rc.1`; undefined when malformed. */
 export function parseVersion(text: string): Version | undefined {
+  if (typeof text !== 'string') return undefined;
   const m = VERSION.exec(text.trim());
   if (!m) return undefined;
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0), pre: m[4] ?? '' };
@@ -23,9 +24,27 @@ export function minorOf(text: string): string | undefined {
   return v ? `v${v.major}.${v.minor}` : undefined;
 }
 
+/** Orders pre-release suffixes the SemVer way: dot-separated, numeric parts numerically (`rc.2` < `rc.10`). */
+function comparePre(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === '') return 1;
+  if (b === '') return -1;
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const na = /^\d+$/.test(pa[i]) ? Number(pa[i]) : undefined;
+    const nb = /^\d+$/.test(pb[i]) ? Number(pb[i]) : undefined;
+    if (na !== undefined && nb !== undefined && na !== nb) return na - nb;
+    if (na !== undefined && nb === undefined) return -1;
+    if (na === undefined && nb !== undefined) return 1;
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
 /** Compares two parsed versions by major, minor, patch; a pre-release sorts before its release. */
 export function compareVersions(a: Version, b: Version): number {
-  return a.major - b.major || a.minor - b.minor || a.patch - b.patch || (a.pre === b.pre ? 0 : a.pre === '' ? 1 : b.pre === '' ? -1 : a.pre < b.pre ? -1 : 1);
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch || comparePre(a.pre, b.pre);
 }
 
 /** Minor-version distance `to - from` when both share the major version (Talos and Kubernetes are 1.x). */

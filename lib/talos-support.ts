@@ -52,6 +52,18 @@ export function kubernetesWindowProblem(talosVersion: string, kubernetesVersion:
 }
 
 /**
+ * The highest known minor between `from` and `to` that a node running `from` can upgrade to directly: the hop
+ * to take first when `to` is out of reach.
+ */
+function intermediateMinor(from: Version, to: Version): string | undefined {
+  const reachable = Object.entries(TALOS_SUPPORT).filter(([key, s]) => {
+    const minor = parseVersion(key)!;
+    return minorDistance(from, minor) > 0 && minorDistance(minor, to) > 0 && compareVersions(from, parseVersion(s.upgradeFrom)!) >= 0;
+  });
+  return reachable.map(([key]) => key).sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!)).pop();
+}
+
+/**
  * Why a node running `from` cannot be upgraded straight to `to`, or undefined when the installer accepts it.
  * Downgrades are refused too: this project rolls forward only (rollback is `talosctl rollback`).
  */
@@ -64,8 +76,8 @@ export function talosHopProblem(from: string, to: string): string | undefined {
   if (!support) return `Talos ${to} is not a release this project knows`;
   const floor = parseVersion(support.upgradeFrom)!;
   if (compareVersions(f, floor) < 0) {
-    const via = Object.entries(TALOS_SUPPORT).find(([, s]) => compareVersions(f, parseVersion(s.upgradeFrom)!) >= 0 && compareVersions(parseVersion(s.upgradeFrom)!, floor) < 0);
-    const step = via ? ` Upgrade to the latest ${via[0]} patch first.` : '';
+    const via = intermediateMinor(f, t);
+    const step = via ? ` Upgrade to the latest ${via} patch first.` : '';
     return `Talos ${to} upgrades only from ${support.upgradeFrom} or newer, the node runs ${from}.${step}`;
   }
   return undefined;

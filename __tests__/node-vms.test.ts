@@ -1,0 +1,227 @@
+import { homelab } from '../clusters/homelab';
+import { VM_IGNORED_CHANGES } from '../constructs/node-vms';
+import { ClusterDefinition } from '../lib/cluster-definition';
+import { deterministicMac, planCluster } from '../lib/cluster-plan';
+import { Block, synthImageAndVms } from './support/synth-image-and-vms';
+
+/** The VM blocks of `def`, keyed by node name. */
+function vmsOf(def: ClusterDefinition): Map<string, Block> {
+  const blocks = synthImageAndVms(def).blocks('proxmox_virtual_environment_vm');
+  return new Map([...blocks].map(([key, block]) => [key.replace(/^vm-/, ''), block]));
+}
+
+/** A VM block without what Terraform ignores after creation (`lifecycle.ignore_changes`). */
+function withoutIgnored(block: Block): Block {
+  const copy = JSON.parse(JSON.stringify(block));
+  for (const path of copy.lifecycle.ignore_changes as string[]) {
+    const [, list, index, attr] = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path)!;
+    delete copy[list][Number(index)][attr];
+  }
+  return copy;
+}
+
+/** Attributes whose change makes bpg/proxmox destroy and recreate a VM (with `migrate = true`, not node_name). */
+function replacementForcing(block: Block): unknown {
+  return {
+    vm_id: block.vm_id,
+    template: block.template,
+    clone: block.clone,
+    efi_disk: block.efi_disk,
+    tpm_state: block.tpm_state,
+    disks: block.disk.map((d: Block) => ({ interface: d.interface, file_id: d.file_id, import_from: d.import_from })),
+    initialization_present: block.initialization !== undefined,
+    node_name_without_migrate: block.migrate ? undefined : block.node_name,
+  };
+}
+
+describe('NodeVms on the example cluster', () => {
+  const plan = planCluster(homelab);
+  const vms = vmsOf(homelab);
+
+  test('defines one VM per node, keyed by node name', () => {
+    // THEN
+    expect([...vms.keys()]).toEqual(plan.nodes.map((n) => n.name));
+  });
+
+  test('defines placement, identity, tags and Talos-documented hardware for every node', () => {
+    for (const node of plan.nodes) {
+      // GIVEN
+      const vm = vms.get(node.name)!;
+      // THEN
+      expect(vm).toMatchObject({
+        node_name: node.host,
+        vm_id: node.vmId,
+        name: node.name,
+        tags: ['homelab', node.role].sort(),
+        cpu: { type: 'host', cores: node.cores },
+        memory: { dedicated: node.memoryGiB * 1024, floating: 0 },
+        scsi_hardware: 'virtio-scsi-pci',
+        operating_system: { type: 'l26' },
+        on_boot: true,
+        stop_on_destroy: true,
+        bios: 'seabios',
+        machine: 'q35',
+        serial_device: [{ device: 'socket' }],
+        boot_order: ['scsi0'],
+      });
+    }
+  });
+
+  test('defines the boot disk imported from the image downloaded to its host, and extra disks after it', () => {
+    // GIVEN
+    const worker = plan.workers[0];
+    // WHEN
+    const disks = vms.get(worker.name)!.disk;
+    // THEN
+    expect(disks).toEqual([
+      { interface: 'scsi0', datastore_id: 'local-lvm', import_from: expect.stringMatching(new RegExp(`^\\$\\{proxmox_download_file\\.image_download-${worker.host}_[0-9A-F]{8}\\.id\\}$`)), size: worker.diskGiB, discard: 'on', ssd: true },
+      { interface: 'scsi1', datastore_id: 'local-lvm', size: 100, discard: 'on', ssd: true },
+    ]);
+  });
+
+  test('defines the NIC with the node MAC on the bridge and the static address on the nocloud drive', () => {
+    for (const node of plan.nodes) {
+      // GIVEN
+      const vm = vms.get(node.name)!;
+      // THEN
+      expect(vm.network_device).toEqual([{ bridge: 'vmbr0', model: 'virtio', mac_address: node.macAddress }]);
+      expect(vm.initialization).toEqual({
+        datastore_id: 'local-lvm',
+        type: 'nocloud',
+        ip_config: [{ ipv4: { address: `${node.ip}/24`, gateway: '192.168.10.1' } }],
+        dns: { servers: ['192.168.10.1'] },
+      });
+    }
+  });
+
+  test('defines the QEMU agent on, without waiting for agent-reported addresses', () => {
+    // THEN
+    for (const vm of vms.values()) expect(vm.agent).toEqual({ enabled: true, timeout: '3m', wait_for_ip: { disabled: true } });
+  });
+
+  test('defines control planes to start before workers', () => {
+    // THEN
+    const order = (name: string) => vms.get(name)!.startup.order;
+    for (const cp of plan.controlPlanes) for (const w of plan.workers) expect(order(cp.name)).toBeLessThan(order(w.name));
+  });
+
+  test('defines migration on host change and no provider-initiated reboots', () => {
+    // THEN
+    for (const vm of vms.values()) expect(vm).toMatchObject({ migrate: true, reboot_after_update: false });
+  });
+
+  test('defines the boot image source as ignored after creation', () => {
+    // THEN
+    expect(VM_IGNORED_CHANGES).toEqual(['disk[0].import_from']);
+    for (const vm of vms.values()) expect(vm.lifecycle).toEqual({ ignore_changes: ['disk[0].import_from'] });
+  });
+});
+
+describe('NodeVms options', () => {
+  test('defines the agent off when the schematic has no qemu-guest-agent', () => {
+    // WHEN
+    const vms = vmsOf({ ...homelab, talos: { extensions: ['siderolabs/iscsi-tools'] } });
+    // THEN
+    for (const vm of vms.values()) expect(vm.agent).toEqual({ enabled: false });
+  });
+
+  test('defines the VLAN tag and a host bridge override', () => {
+    // GIVEN
+    const def: ClusterDefinition = {
+      ...homelab,
+      network: { ...homelab.network, vlan: 30 },
+      proxmoxHosts: [homelab.proxmoxHosts[0], { ...homelab.proxmoxHosts[1], bridge: 'vmbr1' }],
+    };
+    // WHEN
+    const vms = vmsOf(def);
+    // THEN
+    expect(vms.get('homelab-worker-1')!.network_device[0]).toMatchObject({ bridge: 'vmbr0', vlan_id: 30 });
+    expect(vms.get('homelab-worker-2')!.network_device[0]).toMatchObject({ bridge: 'vmbr1', vlan_id: 30 });
+  });
+
+  test('defines each boot disk from the download that serves its host', () => {
+    // GIVEN pve1 and pve2 share one image datastore
+    const def: ClusterDefinition = { ...homelab, proxmoxHosts: homelab.proxmoxHosts.map((h) => ({ ...h, imageDatastore: 'nfs', imageDatastoreShared: true })) };
+    // WHEN
+    const vms = vmsOf(def);
+    // THEN
+    for (const vm of vms.values()) expect(vm.disk[0].import_from).toMatch(/^\$\{proxmox_download_file\.image_download-shared-nfs_[0-9A-F]{8}\.id\}$/);
+  });
+
+  test('fails when a node runs on an undeclared host', () => {
+    // GIVEN
+    const def: ClusterDefinition = { ...homelab, workers: { nodes: [{ name: 'homelab-worker-9', ip: '192.168.10.29', host: 'pve9' }] } };
+    // THEN
+    expect(() => vmsOf(def)).toThrow(/workers\.nodes\[0\]\.host = "pve9".*Fix:/);
+  });
+});
+
+describe('MAC addresses', () => {
+  test('defines the same MAC for the same cluster and node on every synth', () => {
+    // THEN
+    expect(vmsOf(homelab).get('homelab-cp-2')!.network_device[0].mac_address).toBe(vmsOf(homelab).get('homelab-cp-2')!.network_device[0].mac_address);
+    expect(deterministicMac('homelab', 'homelab-cp-2')).toBe(deterministicMac('homelab', 'homelab-cp-2'));
+  });
+
+  test('defines distinct, locally administered unicast MACs for every node', () => {
+    // GIVEN a large cluster
+    const def: ClusterDefinition = {
+      ...homelab,
+      network: { ...homelab.network, cidr: '10.0.0.0/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'] },
+      endpoint: { vip: '10.0.0.10' },
+      controlPlanes: { count: 3, firstIp: '10.0.0.11' },
+      workers: { count: 200, firstIp: '10.0.1.1' },
+    };
+    // WHEN
+    const macs = [...vmsOf(def).values()].map((vm) => vm.network_device[0].mac_address as string);
+    // THEN
+    expect(new Set(macs).size).toBe(203);
+    for (const mac of macs) {
+      expect(mac).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/);
+      expect(parseInt(mac.slice(0, 2), 16) & 0b11).toBe(0b10);
+    }
+  });
+
+  test('defines a different MAC for the same node name in another cluster', () => {
+    // THEN
+    expect(deterministicMac('homelab', 'node-1')).not.toBe(deterministicMac('lab2', 'node-1'));
+  });
+});
+
+describe('upgrades and removals never replace other VMs', () => {
+  test('defines no change to any VM when the Talos version is bumped', () => {
+    // GIVEN
+    const before = vmsOf(homelab);
+    // WHEN
+    const after = vmsOf({ ...homelab, talos: { ...homelab.talos, version: 'v1.14.0' } });
+    // THEN
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, vm] of after) {
+      expect(replacementForcing(vm)).toEqual(replacementForcing(before.get(name)!));
+      expect(withoutIgnored(vm)).toEqual(withoutIgnored(before.get(name)!));
+    }
+  });
+
+  test('defines only an in-place agent change when the guest-agent extension is dropped', () => {
+    // GIVEN
+    const before = vmsOf(homelab);
+    // WHEN
+    const after = vmsOf({ ...homelab, talos: { extensions: ['siderolabs/iscsi-tools'], extraKernelArgs: ['net.ifnames=0'] } });
+    // THEN
+    for (const [name, vm] of after) {
+      const old = before.get(name)!;
+      expect(replacementForcing(vm)).toEqual(replacementForcing(old));
+      expect({ ...withoutIgnored(vm), agent: undefined }).toEqual({ ...withoutIgnored(old), agent: undefined });
+    }
+  });
+
+  test('defines exactly one VM fewer, the others unchanged, when a worker is removed', () => {
+    // GIVEN
+    const before = vmsOf(homelab);
+    // WHEN
+    const after = vmsOf({ ...homelab, workers: { ...homelab.workers, nodes: homelab.workers!.nodes!.slice(0, 1) } });
+    // THEN
+    expect([...before.keys()].filter((n) => !after.has(n))).toEqual(['homelab-worker-2']);
+    for (const [name, vm] of after) expect(vm).toEqual(before.get(name));
+  });
+});

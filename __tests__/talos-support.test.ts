@@ -1,0 +1,180 @@
+import { compareVersions, minorDistance, minorOf, parseVersion } from '../lib/semver';
+import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem, talosSupport } from '../lib/talos-support';
+
+describe('semver', () => {
+  test.each([
+    ['v1.13.9', { major: 1, minor: 13, patch: 9, pre: '' }],
+    ['1.36.3', { major: 1, minor: 36, patch: 3, pre: '' }],
+    ['v1.13', { major: 1, minor: 13, patch: 0, pre: '' }],
+    ['v1.14.0-rc.1', { major: 1, minor: 14, patch: 0, pre: 'rc.1' }],
+  ])('defines %s as a version', (text, expected) => {
+    // GIVEN a version string
+
+    // WHEN
+    const v = parseVersion(text);
+
+    // THEN
+    expect(v).toEqual(expected);
+  });
+
+  test.each(['latest', '1', 'v1.x.0', ''])('fails when %p is parsed', (text) => {
+    // GIVEN a string that is no version
+
+    // WHEN
+    const v = parseVersion(text);
+
+    // THEN
+    expect(v).toBeUndefined();
+  });
+
+  test.each([
+    ['v1.13.9', 'v1.13.10', -1],
+    ['v1.14.0-rc.1', 'v1.14.0', -1],
+    ['v1.14.0-rc.2', 'v1.14.0-rc.10', -1],
+    ['v1.14.0-beta.1', 'v1.14.0-rc.1', -1],
+    ['v1.13.9', '1.13.9', 0],
+    ['v1.12.0', 'v1.11.6', 1],
+  ])('defines %s compared with %s as %i', (a, b, sign) => {
+    // GIVEN two versions
+
+    // WHEN
+    const result = compareVersions(parseVersion(a)!, parseVersion(b)!);
+
+    // THEN
+    expect(Math.sign(result)).toBe(sign);
+  });
+
+  test('defines the minor and the minor distance', () => {
+    // GIVEN
+    const from = parseVersion('1.34.2')!;
+    const to = parseVersion('1.36.0')!;
+
+    // WHEN
+    const distance = minorDistance(from, to);
+
+    // THEN
+    expect(distance).toBe(2);
+    expect(minorOf('v1.13.9')).toBe('v1.13');
+    expect(minorOf('nope')).toBeUndefined();
+  });
+});
+
+describe('talosSupport', () => {
+  test('defines the Kubernetes window of a known Talos minor', () => {
+    // GIVEN Talos 1.13 (Kubernetes 1.31 to 1.36, upgrades from 1.11)
+
+    // WHEN
+    const support = talosSupport('v1.13.9');
+
+    // THEN
+    expect(support).toEqual({ kubernetesMin: '1.31', kubernetesMax: '1.36', upgradeFrom: '1.11.0' });
+  });
+
+  test.each(['v1.9.6', 'v1.20.0', 'garbage'])('fails when the Talos version %s is unknown', (version) => {
+    // GIVEN a Talos version of a minor the project does not know
+
+    // WHEN
+    const support = talosSupport(version);
+
+    // THEN
+    expect(support).toBeUndefined();
+  });
+
+  test.each([
+    ['v1.13.9', '1.31.0'],
+    ['v1.13.9', '1.36.3'],
+    ['v1.12.11', '1.35.4'],
+    ['v1.14.0-rc.1', '1.37.0'],
+  ])('defines Talos %s running Kubernetes %s', (talos, k8s) => {
+    // GIVEN a Kubernetes version inside the window
+
+    // WHEN
+    const problem = kubernetesWindowProblem(talos, k8s);
+
+    // THEN
+    expect(problem).toBeUndefined();
+  });
+
+  test.each([
+    ['v1.13.9', '1.30.9', 'supports Kubernetes 1.31 to 1.36'],
+    ['v1.13.9', '1.37.0', 'supports Kubernetes 1.31 to 1.36'],
+    ['v1.12.11', '1.36.3', 'supports Kubernetes 1.30 to 1.35'],
+    ['v1.14.0-rc.1', '1.32.0', 'supports Kubernetes 1.33 to 1.37'],
+  ])('fails when Talos %s runs Kubernetes %s', (talos, k8s, message) => {
+    // GIVEN a Kubernetes version outside the window
+
+    // WHEN
+    const problem = kubernetesWindowProblem(talos, k8s);
+
+    // THEN
+    expect(problem).toContain(message);
+  });
+});
+
+describe('talosHopProblem', () => {
+  test.each([
+    ['v1.9.6', 'v1.11.6'],
+    ['v1.12.11', 'v1.13.9'],
+    ['v1.13.8', 'v1.13.9'],
+    ['v1.13.9', 'v1.13.9'],
+    ['v1.13.9', 'v1.14.0-rc.1'],
+  ])('defines the upgrade from %s to %s as allowed', (from, to) => {
+    // GIVEN a hop the Talos installer accepts
+
+    // WHEN
+    const problem = talosHopProblem(from, to);
+
+    // THEN
+    expect(problem).toBeUndefined();
+  });
+
+  test.each([
+    ['v1.9.6', 'v1.12.11', 'upgrades only from 1.10.0 or newer', 'Upgrade to the latest v1.11 patch first'],
+    ['v1.10.9', 'v1.13.9', 'upgrades only from 1.11.0 or newer', 'Upgrade to the latest v1.12 patch first'],
+    ['v1.13.9', 'v1.12.11', 'older than the running v1.13.9', 'talosctl rollback'],
+    ['v1.13.9', 'v1.13.8', 'older than the running', 'rollback'],
+    ['v1.13.9', 'v1.20.0', 'not a release this project knows', ''],
+    ['v1.13.9', 'latest', 'cannot compare', ''],
+  ])('fails when a node on %s is upgraded to %s', (from, to, message, hint) => {
+    // GIVEN a hop the installer refuses (or this project does not roll)
+
+    // WHEN
+    const problem = talosHopProblem(from, to);
+
+    // THEN
+    expect(problem).toContain(message);
+    expect(problem).toContain(hint);
+  });
+});
+
+describe('kubernetesHopProblem', () => {
+  test.each([
+    ['1.35.4', '1.36.3'],
+    ['1.36.1', '1.36.3'],
+    ['1.36.3', '1.36.3'],
+  ])('defines the upgrade from %s to %s as allowed', (from, to) => {
+    // GIVEN one minor or less
+
+    // WHEN
+    const problem = kubernetesHopProblem(from, to);
+
+    // THEN
+    expect(problem).toBeUndefined();
+  });
+
+  test.each([
+    ['1.34.2', '1.36.3', 'skips 1 minor(s); upgrade to 1.35.x first'],
+    ['1.33.0', '1.36.0', 'skips 2 minor(s)'],
+    ['1.36.3', '1.36.1', 'downgrades are not supported'],
+    ['1.36.3', '1.35.9', 'downgrades are not supported'],
+    ['1.36.3', 'next', 'cannot compare'],
+  ])('fails when Kubernetes %s is upgraded to %s', (from, to, message) => {
+    // GIVEN a hop of two minors or more, or backwards
+
+    // WHEN
+    const problem = kubernetesHopProblem(from, to);
+
+    // THEN
+    expect(problem).toContain(message);
+  });
+});

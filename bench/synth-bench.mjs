@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Measures app synth time and peak memory for clusters of 5, 25 and 100 nodes: the whole process the way
+// `cdktf synth` runs the app (node scripts/run-ts.mjs …, including the esbuild step) and the in-process synth.
+//
+//   npm run bench [-- --runs 5 --sizes 5,25,100]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '5,25,100' } } });
+const runs = Number(values.runs);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${runs} runs each (+1 warm-up), median`);
+console.log('| nodes | process wall (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
+console.log('|---|---|---|---|---|');
+for (const nodes of values.sizes.split(',').map(Number)) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-'));
+  const walls = [];
+  const synths = [];
+  const rss = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const out = execFileSync(process.execPath, ['scripts/run-ts.mjs', 'bench/bench-cluster.ts'], {
+      cwd: root,
+      env: { ...process.env, BENCH_NODES: String(nodes), BENCH_OUTDIR: outdir },
+      encoding: 'utf8',
+    });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const line = JSON.parse(out.trim().split('\n').pop());
+    if (i === 0) continue; // warm-up
+    walls.push(wall);
+    synths.push(line.synthMs);
+    rss.push(line.maxRssMiB);
+  }
+  const size = fs.statSync(path.join(outdir, 'stacks', `bench-${nodes}`, 'cdk.tf.json')).size / 1024;
+  console.log(`| ${nodes} | ${median(walls).toFixed(0)} | ${median(synths).toFixed(0)} | ${median(rss).toFixed(0)} | ${size.toFixed(0)} |`);
+  fs.rmSync(outdir, { recursive: true, force: true });
+}

@@ -1,0 +1,153 @@
+/**
+ * One Proxmox VM per cluster node, set up the way Talos documents for Proxmox, booting the cluster's Talos image.
+ *
+ * Which edits of the cluster definition replace a VM (destroy and create: the node's disk and state are lost):
+ * - a node's VM ID: its `vmId`, `vmIdBase`, or, for a node without `vmId`, its position in its pool (removing a
+ *   node from the middle of a `nodes` list shifts the default VM IDs of the nodes after it: give listed nodes a
+ *   `vmId`, or remove from the end);
+ * - a node's name (and the cluster name, which prefixes counted nodes): the Terraform address is `vm-<name>`;
+ * - removing or reordering extra disks may force replacement (bpg/terraform-provider-proxmox#1138).
+ *
+ * Edits that keep the VM:
+ * - `talos.version`, `talos.extensions`, `talos.extraKernelArgs`: a new image download and installer only; the
+ *   boot disk's image source is ignored after creation and the OS is upgraded in place by the rollout. Adding or
+ *   removing the qemu-guest-agent extension switches `agent.enabled` in place;
+ * - a node's host (explicit or from automatic placement): the VM is migrated (`migrate = true`); the target host
+ *   needs datastores of the same names;
+ * - `cores`, `memoryGiB`, agent: changed in place, effective after the next Proxmox-level restart of that VM (the
+ *   provider is not allowed to reboot VMs by itself);
+ * - a larger `diskGiB`, appended extra disks, address, gateway, DNS, bridge, VLAN, MAC: changed in place;
+ * - removing a node destroys exactly that node's VM (mind the VM-ID rule above for listed nodes; an automatically
+ *   placed worker may migrate to rebalance).
+ */
+import { Construct } from 'constructs';
+import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk } from '../.gen/providers/proxmox/virtual-environment-vm';
+import { ClusterPlan, PlannedHost, PlannedNode } from '../lib/cluster-plan';
+import { parseNetwork } from '../lib/ipv4';
+import { TalosImage } from './talos-image';
+
+/**
+ * Attributes Terraform must never change on an existing VM: the boot disk's image source. A new Talos version or
+ * schematic changes the downloaded file; the VM keeps the disk it was created with and is upgraded in place.
+ */
+export const VM_IGNORED_CHANGES: readonly string[] = ['disk[0].import_from'];
+
+/** SCSI controller: VirtIO SCSI. "VirtIO SCSI single" hangs Talos bootstrap (siderolabs/talos#11173). */
+export const VM_SCSI_CONTROLLER = 'virtio-scsi-pci';
+
+/** Proxmox startup order: control planes start first (and stop last). */
+export const STARTUP_ORDER: Readonly<Record<PlannedNode['role'], number>> = { controlplane: 1, worker: 2 };
+
+/** How long the provider waits for the QEMU guest agent to answer. */
+const AGENT_TIMEOUT = '3m';
+
+/** Props of `NodeVms`. */
+export interface NodeVmsProps {
+  /** The resolved cluster: nodes with host, VM ID, MAC, sizing and address; hosts with datastores and bridge. */
+  readonly plan: ClusterPlan;
+  /** The Talos image the VMs boot (disk import source and guest-agent setting). */
+  readonly image: TalosImage;
+}
+
+/**
+ * The node VMs (`proxmox_virtual_environment_vm`), construct ID `vm-<node name>` each, so adding or removing a
+ * node adds or removes exactly that VM. Each VM: CPU type `host`, dedicated memory without ballooning, VirtIO
+ * SCSI, boot disk imported from the downloaded Talos image, extra data disks on `scsi1…`, one VirtIO NIC with the
+ * node's MAC on the host bridge (and VLAN), static address, gateway and DNS on the nocloud cloud-init drive, QEMU
+ * agent exactly when the schematic has the qemu-guest-agent extension, started on host boot with control planes
+ * first. See the module comment for which edits replace a VM.
+ */
+export class NodeVms extends Construct {
+  /** The VMs by node name, in plan order (control planes first). */
+  readonly vms: ReadonlyMap<string, VirtualEnvironmentVm>;
+
+  constructor(scope: Construct, id: string, props: NodeVmsProps) {
+    super(scope, id);
+    const { plan, image } = props;
+    const network = parseNetwork(plan.networkCidr);
+    if (!network) {
+      throw new Error(`NodeVms: network.cidr = ${JSON.stringify(plan.networkCidr)} is not an IPv4 network. Fix: write it like "192.168.10.0/24"`);
+    }
+    const vms = new Map<string, VirtualEnvironmentVm>();
+    for (const node of plan.nodes) {
+      const host = plan.hosts.find((h) => h.name === node.host);
+      if (!host) {
+        throw new Error(
+          `NodeVms: ${node.path}.host = ${JSON.stringify(node.host)}: node ${node.name} has no declared Proxmox host. Fix: set its host to one of [${plan.hosts.map((h) => h.name).join(', ')}]`,
+        );
+      }
+      vms.set(node.name, this.nodeVm(plan, node, host, network.prefix, image));
+    }
+    this.vms = vms;
+  }
+
+  /** The VM of node `name`; throws when the plan has no such node. */
+  vm(name: string): VirtualEnvironmentVm {
+    const vm = this.vms.get(name);
+    if (!vm) throw new Error(`NodeVms: no node named ${JSON.stringify(name)}. Fix: use one of [${[...this.vms.keys()].join(', ')}]`);
+    return vm;
+  }
+
+  private nodeVm(plan: ClusterPlan, node: PlannedNode, host: PlannedHost, prefix: number, image: TalosImage): VirtualEnvironmentVm {
+    const bootDisk: VirtualEnvironmentVmDisk = {
+      interface: 'scsi0',
+      datastoreId: host.vmDatastore,
+      importFromAttribute: image.imageFileIdFor(host.name),
+      size: node.diskGiB,
+      discard: 'on',
+      ssd: true,
+    };
+    const dataDisks: VirtualEnvironmentVmDisk[] = node.extraDisks.map((d, i) => ({
+      interface: `scsi${i + 1}`,
+      datastoreId: d.datastore,
+      size: d.sizeGiB,
+      discard: 'on',
+      ssd: true,
+    }));
+    return new VirtualEnvironmentVm(this, `vm-${node.name}`, {
+      nodeName: host.name,
+      vmId: node.vmId,
+      name: node.name,
+      description: `Talos ${node.role} node of cluster ${plan.name}. Managed by Terraform (talos-proxmox-cdktf): edit the cluster definition, not this VM.`,
+      // Proxmox stores tags lowercased and sorted; writing them that way keeps plans clean.
+      tags: [...new Set([plan.name.toLowerCase(), node.role])].sort(),
+      // CPU type `host` passes the host CPU's features through, as the Talos Proxmox guide recommends.
+      cpu: { type: 'host', cores: node.cores, sockets: 1 },
+      // Ballooning off (floating 0), as the Talos Proxmox guide asks: the node must see a fixed amount of memory.
+      memory: { dedicated: node.memoryGiB * 1024, floating: 0 },
+      scsiHardware: VM_SCSI_CONTROLLER,
+      disk: [bootDisk, ...dataDisks],
+      bootOrder: ['scsi0'],
+      networkDevice: [
+        { bridge: host.bridge, model: 'virtio', macAddress: node.macAddress, ...(plan.vlan !== undefined ? { vlanId: plan.vlan } : {}) },
+      ],
+      // The nocloud platform reads the static address from this cloud-init drive.
+      initialization: {
+        datastoreId: host.vmDatastore,
+        type: 'nocloud',
+        ipConfig: [{ ipv4: { address: `${node.ip}/${prefix}`, gateway: plan.gateway } }],
+        dns: { servers: [...plan.dnsServers] },
+      },
+      agent: image.hasGuestAgent
+        ? // The addresses are static and known; skip waiting for the agent to report them (it may not run before
+          // the node has its machine config).
+          { enabled: true, timeout: AGENT_TIMEOUT, waitForIp: { disabled: true } }
+        : { enabled: false },
+      onBoot: true,
+      startup: { order: STARTUP_ORDER[node.role] },
+      operatingSystem: { type: 'l26' },
+      // SeaBIOS: boots the Talos disk image without an EFI disk (EFI disk changes force VM replacement,
+      // bpg/terraform-provider-proxmox#1515). q35: the current PCIe machine type, needed for PCIe passthrough.
+      bios: 'seabios',
+      machine: 'q35',
+      // The nocloud image logs to ttyS0; a serial socket makes `qm terminal <vmid>` show it.
+      serialDevice: [{ device: 'socket' }],
+      // A host change migrates the VM; without this, a new `node_name` forces a new VM.
+      migrate: true,
+      // Never let the provider reboot VMs to apply changes: that would restart every node at once.
+      rebootAfterUpdate: false,
+      stopOnDestroy: true,
+      lifecycle: { ignoreChanges: [...VM_IGNORED_CHANGES] },
+    });
+  }
+}
