@@ -1,0 +1,256 @@
+/**
+ * From the VMs to a reachable cluster: machine configuration per role, one config apply per node, bootstrap once,
+ * the kubeconfig, and the kubeconfig/talosconfig outputs and files.
+ */
+import { Construct } from 'constructs';
+import { ClusterKubeconfig } from '../.gen/providers/talos/cluster-kubeconfig';
+import { DataTalosMachineConfiguration } from '../.gen/providers/talos/data-talos-machine-configuration';
+import { MachineBootstrap } from '../.gen/providers/talos/machine-bootstrap';
+import { MachineConfigurationApply, MachineConfigurationApplyOnDestroy } from '../.gen/providers/talos/machine-configuration-apply';
+import { Fn, ITerraformDependable, SensitiveFile, TerraformOutput, TerraformResource, Token } from './cdk';
+import { TalosSecrets } from './talos-secrets';
+import { ClusterPlan, NodeRole, PlannedNode } from '../lib/cluster-plan';
+import { InlineManifest } from '../lib/inline-manifest';
+import { fromStackDir, kubeconfigPath, talosconfigPath } from '../lib/paths';
+import {
+  commonDocuments,
+  controlPlaneDocuments,
+  inlineManifestsDocument,
+  isImageReference,
+  nodeDocuments,
+  TalosDocument,
+  toYaml,
+  V1Alpha1Patch,
+} from '../lib/talos-documents';
+import { SUPPORTED_CONTRACTS } from '../lib/talos-support';
+
+/** Props of `TalosCluster`. */
+export interface TalosClusterProps {
+  /** The cluster. */
+  readonly plan: ClusterPlan;
+  /** Machine secrets and talosconfig of the cluster. */
+  readonly secrets: TalosSecrets;
+  /** Image Factory installer of the cluster's schematic and Talos version (`machine.install.image`). */
+  readonly installerImage: string;
+  /** The VM of every node, keyed by node name; a node's config apply waits for its VM. */
+  readonly nodeVms: ReadonlyMap<string, ITerraformDependable>;
+  /**
+   * Manifests Talos applies at bootstrap, identical on every control plane. `contents` may be tokens, but they
+   * must be known at plan time (data sources such as `helm_template` without `depends_on`, or literals): with an
+   * unknown machine configuration the provider cannot dry-run the change and, per its code, falls back to a
+   * rebooting apply on every control plane.
+   */
+  readonly inlineManifests: readonly InlineManifest[];
+  /** URLs of manifests Talos applies at bootstrap from the control planes. */
+  readonly extraManifests: readonly string[];
+  /**
+   * The rollout gate: every config apply depends on it. The Kubernetes upgrade step must be in it, so that a
+   * config carrying a new Kubernetes version reaches the nodes only after `talosctl upgrade-k8s` has rolled the
+   * control plane one node at a time (the apply then changes nothing and never reverts the upgrade). It must not
+   * depend on this construct's applies or bootstrap (a cycle).
+   * @default - no gate
+   */
+  readonly applyAfter?: readonly ITerraformDependable[];
+}
+
+/** What every config apply does when its node leaves the definition (the resource is destroyed). */
+function onDestroyFor(node: PlannedNode): MachineConfigurationApplyOnDestroy {
+  // The apply depends on the VM, so Terraform destroys it (this reset) before the VM.
+  // graceful: cordon and drain, and for a control plane leave etcd while the rest of the cluster is healthy.
+  // The first control plane is the one destroyed last on a full teardown (control-plane applies are chained),
+  // when it is the only etcd member left and cannot leave; it is wiped without leaving.
+  const graceful = !(node.role === 'controlplane' && node.index === 0);
+  return { reset: true, graceful, reboot: false };
+}
+
+/**
+ * `replace_triggered_by` entry for a VM: its `id`, which changes only when the VM is replaced. Written as a bare
+ * reference: cdktf renders a dependable there as "${type.name}", which Terraform rejects ("Invalid character").
+ */
+function replacementTrigger(vm: TerraformResource): string {
+  return `${vm.terraformResourceType}.${vm.friendlyUniqueId}.id`;
+}
+
+/** Marker shown instead of token contents in `documentsFor`. */
+export const DEPLOY_TIME_VALUE = '<value known at deploy time>';
+
+function hasTokens(doc: TalosDocument): boolean {
+  return Token.isUnresolved(JSON.stringify(doc));
+}
+
+/**
+ * Config patch strings of `docs`: the documents without Terraform tokens as one YAML stream, each document with
+ * tokens through Terraform's `yamlencode` (its values are only known at deploy time).
+ */
+function patchStrings(docs: readonly TalosDocument[]): string[] {
+  const plain = docs.filter((d) => !hasTokens(d));
+  return [...(plain.length ? [toYaml(plain)] : []), ...docs.filter(hasTokens).map((d) => Fn.yamlencode(d))];
+}
+
+/**
+ * The Talos side of a cluster.
+ *
+ * - `data.talos_machine_configuration` per role, patched with the common and role documents (inline manifests on
+ *   control planes only). No `depends_on` on them: a deferred read makes the config unknown at plan time.
+ * - One `talos_machine_configuration_apply` per node (construct ID `apply-<node>`), node and endpoint = its IP,
+ *   patched with that node's documents, after its VM and the rollout gate. `apply_mode =
+ *   staged_if_needing_reboot`: the provider dry-runs each change at plan time and stages the ones that need a
+ *   reboot (they take effect at the node's next reboot, e.g. its next rolling OS upgrade) while the rest apply
+ *   live, so a config change never reboots a node, let alone all of them at once. A VM replacement replaces
+ *   its apply too (the new VM must get its config).
+ * - Control-plane applies are chained in definition order and workers wait for the bootstrap, so on removal
+ *   Terraform resets workers first, then control planes last-to-first, one at a time (see `onDestroyFor`).
+ * - `talos_machine_bootstrap` once, on the first control plane, after every control-plane apply; node and
+ *   endpoint are ignored after creation, so losing or renaming that node never bootstraps again.
+ * - `talos_cluster_kubeconfig` after the bootstrap, its file (0600) and the sensitive outputs `kubeconfig` and
+ *   `talosconfig`.
+ */
+export class TalosCluster extends Construct {
+  /** The config apply of every node, keyed by node name. */
+  readonly applies: ReadonlyMap<string, MachineConfigurationApply>;
+  /** The one bootstrap of etcd, on the first control plane. */
+  readonly bootstrap: MachineBootstrap;
+  /** The admin kubeconfig resource (`kubeconfigRaw` is sensitive). */
+  readonly kubeconfig: ClusterKubeconfig;
+  /** The kubeconfig file at `access/<cluster>/kubeconfig` (0600). */
+  readonly kubeconfigFile: SensitiveFile;
+  private readonly roleDocuments: Readonly<Record<NodeRole, readonly TalosDocument[]>>;
+  private readonly nodes: ReadonlyMap<string, PlannedNode>;
+  private readonly plan: ClusterPlan;
+
+  constructor(scope: Construct, id: string, props: TalosClusterProps) {
+    super(scope, id);
+    const { plan, secrets } = props;
+    validateProps(props);
+    this.plan = plan;
+    this.nodes = new Map(plan.nodes.map((n) => [n.name, n]));
+
+    const common = commonDocuments(plan, props.installerImage);
+    const inline = inlineManifestsDocument(props.inlineManifests);
+    this.roleDocuments = {
+      controlplane: [...common, ...controlPlaneDocuments(plan, props.extraManifests), ...(inline ? [inline] : [])],
+      worker: common,
+    };
+    const configs = new Map<NodeRole, DataTalosMachineConfiguration>();
+    for (const role of ['controlplane', 'worker'] as const) {
+      if (!plan.nodes.some((n) => n.role === role)) continue;
+      configs.set(
+        role,
+        new DataTalosMachineConfiguration(this, `machine-config-${role}`, {
+          clusterName: plan.name,
+          clusterEndpoint: plan.endpointUrl,
+          machineType: role,
+          machineSecrets: secrets.machineSecrets.machineSecrets,
+          talosVersion: plan.configContract,
+          kubernetesVersion: plan.kubernetesVersion,
+          docs: false,
+          examples: false,
+          configPatches: patchStrings(this.roleDocuments[role]),
+        }),
+      );
+    }
+
+    const nodeApply = (node: PlannedNode, after: ITerraformDependable[]) => {
+      const vm = props.nodeVms.get(node.name)!;
+      return new MachineConfigurationApply(this, `apply-${node.name}`, {
+        nodeAttribute: node.ip,
+        endpoint: node.ip,
+        clientConfiguration: secrets.clientConfiguration,
+        machineConfigurationInput: configs.get(node.role)!.machineConfiguration,
+        configPatches: patchStrings(nodeDocuments(plan, node)),
+        applyMode: 'staged_if_needing_reboot',
+        onDestroy: onDestroyFor(node),
+        dependsOn: [vm, ...after, ...(props.applyAfter ?? [])],
+        lifecycle: vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined,
+      });
+    };
+    const controlPlaneApplies: MachineConfigurationApply[] = [];
+    for (const node of plan.controlPlanes) {
+      const previous = controlPlaneApplies.at(-1);
+      controlPlaneApplies.push(nodeApply(node, previous ? [previous] : []));
+    }
+    const first = plan.controlPlanes[0];
+    this.bootstrap = new MachineBootstrap(this, 'bootstrap', {
+      nodeAttribute: first.ip,
+      endpoint: first.ip,
+      clientConfiguration: secrets.clientConfiguration,
+      dependsOn: controlPlaneApplies,
+      lifecycle: { ignoreChanges: ['node', 'endpoint'] },
+    });
+    const workerApplies = plan.workers.map((node) => nodeApply(node, [this.bootstrap]));
+    const allApplies = [...controlPlaneApplies, ...workerApplies];
+    this.applies = new Map([...plan.controlPlanes, ...plan.workers].map((node, i) => [node.name, allApplies[i]]));
+
+    this.kubeconfig = new ClusterKubeconfig(this, 'cluster-kubeconfig', {
+      nodeAttribute: first.ip,
+      endpoint: first.ip,
+      clientConfiguration: secrets.clientConfiguration,
+      dependsOn: [this.bootstrap],
+    });
+    this.kubeconfigFile = new SensitiveFile(this, 'kubeconfig-file', {
+      filename: fromStackDir(kubeconfigPath(plan.name)),
+      content: this.kubeconfig.kubeconfigRaw,
+      filePermission: '0600',
+      directoryPermission: '0700',
+    });
+    new TerraformOutput(this, 'kubeconfig', {
+      staticId: true,
+      value: this.kubeconfig.kubeconfigRaw,
+      sensitive: true,
+      description: `Admin kubeconfig of ${plan.name} (also in ${kubeconfigPath(plan.name)})`,
+    });
+    new TerraformOutput(this, 'talosconfig', {
+      staticId: true,
+      value: secrets.talosconfig,
+      sensitive: true,
+      description: `talosconfig of ${plan.name} (also in ${talosconfigPath(plan.name)})`,
+    });
+  }
+
+  /**
+   * The documents `nodeName` receives, as one YAML stream: common, role (control planes: VIP, manifests) and its
+   * own. Inline manifest contents that are Terraform values (Helm output) show as `DEPLOY_TIME_VALUE`; the
+   * documents hold no machine secrets (those are merged in by the provider).
+   */
+  documentsFor(nodeName: string): string {
+    const node = this.nodes.get(nodeName);
+    if (!node) throw new Error(`documentsFor(${JSON.stringify(nodeName)}): no such node in ${this.plan.name}. Fix: use one of ${[...this.nodes.keys()].join(', ')}`);
+    const docs = [...this.roleDocuments[node.role], ...nodeDocuments(this.plan, node)];
+    return toYaml(docs.map(withoutTokenContents));
+  }
+}
+
+function withoutTokenContents(doc: TalosDocument): TalosDocument {
+  if ('kind' in doc || !doc.cluster?.inlineManifests) return doc;
+  const patch: V1Alpha1Patch = {
+    ...doc,
+    cluster: {
+      ...doc.cluster,
+      inlineManifests: doc.cluster.inlineManifests.map((m) => ({ name: m.name, contents: Token.isUnresolved(m.contents) ? DEPLOY_TIME_VALUE : m.contents })),
+    },
+  };
+  return patch;
+}
+
+function validateProps(props: TalosClusterProps): void {
+  const { plan } = props;
+  if (!SUPPORTED_CONTRACTS.includes(plan.configContract)) {
+    throw new Error(`talos.configContract = ${JSON.stringify(plan.configContract)}: this project writes config documents only for contracts ${SUPPORTED_CONTRACTS.join(', ')}. Fix: use one of them`);
+  }
+  if (plan.controlPlanes.length === 0) {
+    throw new Error('controlPlanes is empty: a cluster needs a control plane to bootstrap. Fix: declare 1, 3 or 5 control planes');
+  }
+  if (!Token.isUnresolved(props.installerImage) && !isImageReference(props.installerImage)) {
+    throw new Error(`installerImage = ${JSON.stringify(props.installerImage)} is not an image reference with a tag. Fix: pass the Image Factory installer, e.g. factory.talos.dev/${plan.platform}-installer/<schematic>:${plan.talosVersion}`);
+  }
+  for (const node of plan.nodes) {
+    if (!props.nodeVms.has(node.name)) {
+      throw new Error(`nodeVms has no VM for node ${JSON.stringify(node.name)} (${node.path}). Fix: pass the VM of every planned node, keyed by node name`);
+    }
+  }
+  for (const name of props.nodeVms.keys()) {
+    if (!plan.nodes.some((n) => n.name === name)) {
+      throw new Error(`nodeVms has a VM for ${JSON.stringify(name)}, which is not a node of ${plan.name}. Fix: key nodeVms by the planned node names`);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Talos rules on documents that the JSON schema cannot express: HostnameConfig's `auto`/`hostname` pairing
+ * (talos release-1.12 pkg/machinery/config/types/network/hostname.go), a VIP or inline manifests on a worker
+ * (../shared/docs/talos-facts.md §6.2, §4.1) and a document written twice in one patch (§1.3).
+ */
+import { NodeRole } from '../cluster-plan';
+import { isDnsLabel } from '../dns-names';
+import { Problem } from '../problems';
+import { documentKind, HostnameConfig, TalosDocument } from './types';
+
+function problem(path: string, value: unknown, message: string, fix: string): Problem {
+  return { severity: 'error', path, value, message, fix };
+}
+
+/**
+ * Problems of one HostnameConfig patch: either a static hostname with `auto: off`, or `auto: stable` alone.
+ */
+export function hostnameConfigProblems(doc: HostnameConfig, path = 'HostnameConfig'): Problem[] {
+  const out: Problem[] = [];
+  if (doc.hostname === undefined && doc.auto === undefined) {
+    out.push(problem(path, doc, "either 'auto' or 'hostname' must be set", "set hostname and auto: off, or auto: stable"));
+  }
+  if (doc.hostname !== undefined && doc.auto !== 'off') {
+    out.push(problem(`${path}.auto`, doc.auto, "a static hostname needs auto: off: 'auto' and 'hostname' cannot be set at the same time, and the generated 1.12+ config carries auto: stable, which a patch without auto keeps", 'set auto: off next to the hostname'));
+  }
+  if (doc.hostname !== undefined && !isDnsLabel(doc.hostname)) {
+    out.push(problem(`${path}.hostname`, doc.hostname, 'is not a DNS-1123 label', "lowercase letters, digits and '-', at most 63 characters"));
+  }
+  return out;
+}
+
+/** Rule problems of the documents one node of `role` receives (all its patches together). */
+export function documentRuleProblems(docs: readonly TalosDocument[], role: NodeRole): Problem[] {
+  const out: Problem[] = [];
+  docs.forEach((doc, i) => {
+    const path = `doc[${i}] (${documentKind(doc)})`;
+    if ('kind' in doc && doc.kind === 'HostnameConfig') out.push(...hostnameConfigProblems(doc, path));
+    if (role === 'worker' && 'kind' in doc && doc.kind === 'Layer2VIPConfig') {
+      out.push(problem(path, doc.name, 'a virtual IP on a worker is not supported (Talos announces it only from control planes)', 'put Layer2VIPConfig in the control-plane patch only'));
+    }
+    if (role === 'worker' && !('kind' in doc) && (doc.cluster?.inlineManifests?.length || doc.cluster?.extraManifests?.length)) {
+      out.push(problem(`${path}.cluster`, doc.cluster, 'manifests on a worker are never applied (only control planes reconcile them)', 'put inline and extra manifests in the control-plane patch only'));
+    }
+  });
+  return out;
+}
+
+/** A document kind (and name) written twice in one patch, which Talos rejects ("cannot modify the same document more than once"). */
+export function duplicateDocumentProblems(patch: readonly TalosDocument[]): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  patch.forEach((doc, i) => {
+    const key = 'kind' in doc ? `${doc.kind}/${'name' in doc ? doc.name : ''}` : 'v1alpha1';
+    if (seen.has(key)) out.push(problem(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
+    seen.add(key);
+  });
+  return out;
+}
