@@ -1,0 +1,196 @@
+/**
+ * The add-ons a cluster boots with, as Talos inline manifests: Cilium (CNI and kube-proxy replacement),
+ * cert-manager and Argo CD, each rendered by `helm_template`, plus the objects that need their controllers
+ * running (load-balancer pool, CA issuers, the app-of-apps Application). The talos construct puts the identical
+ * set on every control plane (Talos ≥ 1.13 prunes objects of manifests missing from the node upgrade-k8s reads).
+ */
+import { Construct } from 'constructs';
+import { Annotations, Fn, TerraformLocal } from './cdk';
+import { HelmInlineManifest } from './helm-inline-manifest';
+import { ManifestSizeGuard } from './manifest-size-guard';
+import { argoCdBootstrapApplication, certManagerCaObjects, ciliumLoadBalancerObjects } from '../lib/addon-objects';
+import { certManagerPlanValues, ciliumApiVersions, ciliumPlanValues } from '../lib/addon-values';
+import { checkCiliumValues } from '../lib/cilium-values';
+import { ClusterPlan } from '../lib/cluster-plan';
+import { ChartSummary } from '../lib/cluster-summary';
+import { valueAt } from '../lib/helm-values';
+import { InlineManifest } from '../lib/inline-manifest';
+import { KubernetesObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
+import { ClusterDefinitionError, Problem } from '../lib/problems';
+import { escapeTemplateLiteral } from '../lib/terraform-template';
+import { ARGOCD_CHART_VERSION, CERT_MANAGER_CHART_VERSION, CILIUM_CHART_VERSION, GATEWAY_API_VERSION } from '../lib/versions';
+
+/** Props of {@link ClusterAddons}. */
+export interface ClusterAddonsProps {
+  /** The resolved cluster. */
+  readonly plan: ClusterPlan;
+  /**
+   * Folder holding cilium.yaml, cert-manager.yaml, argocd.yaml and the extra values files.
+   * @default - the project's helm-values/ folder
+   */
+  readonly valuesDir?: string;
+}
+
+/** Namespace of Cilium (Talos exempts kube-system from Pod Security admission). */
+export const CILIUM_NAMESPACE = 'kube-system';
+/** Namespace of cert-manager, where the CA issuer's root secret lives too. */
+export const CERT_MANAGER_NAMESPACE = 'cert-manager';
+/** Namespace of Argo CD and of the app-of-apps Application. */
+export const ARGOCD_NAMESPACE = 'argocd';
+
+/**
+ * Name of the manifest holding objects that can only be created once a controller runs: Cilium's pool and L2
+ * policy (their CRDs come from the Cilium operator at runtime), cert-manager issuers and certificates (admitted by
+ * cert-manager's webhook, which needs the CNI) and the Application. Talos applies manifests in name order and stops
+ * at the first failure, retrying later; this name sorts after `argocd`, `cert-manager` and `cilium`, so a failure
+ * here never holds back the CNI.
+ */
+export const ADDON_RESOURCES_MANIFEST = 'cluster-addon-resources';
+
+/** URL of the Gateway API standard-channel CRDs Talos downloads as an extra manifest. */
+export function gatewayApiCrdsUrl(version: string = GATEWAY_API_VERSION): string {
+  return `https://github.com/kubernetes-sigs/gateway-api/releases/download/${version}/standard-install.yaml`;
+}
+
+/** Revisions that move: an Application tracking one changes the cluster whenever the branch moves. */
+const MOVING_REVISIONS = new Set(['main', 'master', 'HEAD', 'trunk', 'develop']);
+
+/** The add-ons of one cluster, as inline manifests, extra manifest URLs and a hash over both. */
+export class ClusterAddons extends Construct {
+  /** Inline manifests, in the order Talos applies them (by name). */
+  readonly inlineManifests: readonly InlineManifest[];
+  /** URLs Talos downloads and applies like inline manifests (the Gateway API CRDs when enabled). */
+  readonly extraManifests: readonly string[];
+  /**
+   * Terraform token: sha256 over every inline manifest's name and rendered contents and every extra manifest URL.
+   * It changes exactly when what the control planes carry changes (triggers the add-on manifest sync).
+   */
+  readonly manifestsHash: string;
+  /** The charts rendered, for the review report. */
+  readonly charts: readonly ChartSummary[];
+  /** Cilium, when enabled. */
+  readonly cilium?: HelmInlineManifest;
+  /** cert-manager, when enabled. */
+  readonly certManager?: HelmInlineManifest;
+  /** Argo CD, when enabled. */
+  readonly argocd?: HelmInlineManifest;
+  /** The objects of {@link ADDON_RESOURCES_MANIFEST} (empty when none is needed). */
+  readonly addonResources: readonly KubernetesObject[];
+  /** The plan-time size check. */
+  readonly sizeGuard: ManifestSizeGuard;
+
+  constructor(scope: Construct, id: string, props: ClusterAddonsProps) {
+    super(scope, id);
+    const { plan } = props;
+    const a = plan.addons;
+    const switchProblems = checkSwitches(plan);
+    if (switchProblems.length) throw new ClusterDefinitionError(plan.name, switchProblems);
+
+    const manifests: InlineManifest[] = [];
+    const charts: HelmInlineManifest[] = [];
+
+    if (a.cilium.enabled) {
+      this.cilium = new HelmInlineManifest(this, 'cilium', {
+        repository: 'https://helm.cilium.io',
+        chart: 'cilium',
+        version: CILIUM_CHART_VERSION,
+        releaseName: 'cilium',
+        namespace: CILIUM_NAMESPACE,
+        kubeVersion: plan.kubernetesVersion,
+        valuesFiles: ['cilium.yaml', ...a.cilium.extraValuesFiles],
+        values: ciliumPlanValues(plan),
+        apiVersions: ciliumApiVersions(plan),
+        valuesDir: props.valuesDir,
+      });
+      const source = ['cilium.yaml', ...a.cilium.extraValuesFiles].map((f) => `helm-values/${f.replace(/^helm-values\//, '')}`).join(' + ');
+      const problems = checkCiliumValues(this.cilium.values, plan, source);
+      if (problems.some((p) => p.severity === 'error')) throw new ClusterDefinitionError(plan.name, problems);
+      charts.push(this.cilium);
+    }
+
+    if (a.certManager.enabled) {
+      this.certManager = new HelmInlineManifest(this, 'cert-manager', {
+        repository: 'https://charts.jetstack.io',
+        chart: 'cert-manager',
+        version: CERT_MANAGER_CHART_VERSION,
+        releaseName: 'cert-manager',
+        namespace: CERT_MANAGER_NAMESPACE,
+        createNamespace: true,
+        kubeVersion: plan.kubernetesVersion,
+        valuesFiles: ['cert-manager.yaml'],
+        values: certManagerPlanValues(plan),
+        valuesDir: props.valuesDir,
+      });
+      requireValue(plan, this.certManager, 'crds.enabled', true, 'the CA issuer objects and other charts need the cert-manager CRDs in the same manifest set');
+      charts.push(this.certManager);
+    }
+
+    if (a.argocd.enabled) {
+      this.argocd = new HelmInlineManifest(this, 'argocd', {
+        repository: 'https://argoproj.github.io/argo-helm',
+        chart: 'argo-cd',
+        version: ARGOCD_CHART_VERSION,
+        releaseName: 'argocd',
+        namespace: ARGOCD_NAMESPACE,
+        createNamespace: true,
+        kubeVersion: plan.kubernetesVersion,
+        valuesFiles: ['argocd.yaml'],
+        valuesDir: props.valuesDir,
+      });
+      requireValue(plan, this.argocd, 'crds.install', true, 'the app-of-apps Application needs the Argo CD CRDs in the same manifest set');
+      charts.push(this.argocd);
+      if (a.argocd.bootstrapRepoUrl && MOVING_REVISIONS.has(a.argocd.bootstrapRevision)) {
+        Annotations.of(this).addWarning(`${plan.name}: addons.argocd.bootstrapRevision = ${JSON.stringify(a.argocd.bootstrapRevision)} is a branch: the cluster follows every push. Pin a tag or commit.`);
+      }
+    }
+    manifests.push(...charts.map((c) => c.manifest));
+
+    const application = this.argocd ? argoCdBootstrapApplication(a.argocd, ARGOCD_NAMESPACE) : undefined;
+    this.addonResources = [
+      ...(this.cilium ? ciliumLoadBalancerObjects(plan) : []),
+      ...(this.certManager && a.certManager.caIssuerName ? certManagerCaObjects(a.certManager.caIssuerName, CERT_MANAGER_NAMESPACE) : []),
+      ...(application ? [application] : []),
+    ];
+    const objectProblems = this.addonResources.flatMap((o) => validateK8sObject(o));
+    if (objectProblems.length) throw new ClusterDefinitionError(plan.name, objectProblems);
+    if (this.addonResources.length) {
+      const yaml = new TerraformLocal(this, ADDON_RESOURCES_MANIFEST, escapeTemplateLiteral(renderObjects(this.addonResources)));
+      manifests.push({ name: ADDON_RESOURCES_MANIFEST, contents: yaml.asString });
+    }
+
+    this.inlineManifests = manifests.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    this.extraManifests = this.cilium && a.cilium.gatewayApi ? [gatewayApiCrdsUrl()] : [];
+    this.charts = charts.map((c) => c.summary);
+    this.manifestsHash = Fn.sha256(
+      Fn.jsonencode({
+        inlineManifests: this.inlineManifests.map((m) => ({ name: m.name, contents: m.contents })),
+        extraManifests: this.extraManifests,
+      }),
+    );
+    this.sizeGuard = new ManifestSizeGuard(this, 'size-guard', { manifests: this.inlineManifests, talosVersion: plan.talosVersion });
+  }
+}
+
+function requireValue(plan: ClusterPlan, chart: HelmInlineManifest, path: string, expected: unknown, why: string): void {
+  const value = valueAt(chart.values, path);
+  if (value !== expected) {
+    throw new ClusterDefinitionError(plan.name, [{ severity: 'error', path: `helm-values/${chart.manifest.name}.yaml: ${path}`, value, message: why, fix: `set ${path}: ${JSON.stringify(expected)}` }]);
+  }
+}
+
+/** Add-on settings that contradict each other. */
+function checkSwitches(plan: ClusterPlan): Problem[] {
+  const a = plan.addons;
+  const problems: Problem[] = [];
+  const add = (path: string, value: unknown, message: string, fix: string) => problems.push({ severity: 'error', path, value, message, fix });
+  if (!a.cilium.enabled && a.cni === 'none') add('addons.cni', a.cni, 'Cilium is off and no other CNI is chosen: pods would never get a network', "set addons.cni: 'flannel', or enable Cilium");
+  if (a.cilium.enabled && a.cni !== 'none') add('addons.cni', a.cni, 'Cilium is on: a second CNI would conflict with it', "set addons.cni: 'none' (the default), or turn Cilium off");
+  if (!a.cilium.enabled) {
+    if (a.cilium.loadBalancerRange !== undefined) add('addons.cilium.loadBalancerRange', a.cilium.loadBalancerRange, 'the load-balancer pool is served by Cilium, which is off', 'remove it, or enable Cilium');
+    if (a.cilium.gatewayApi) add('addons.cilium.gatewayApi', true, 'the Gateway API is served by Cilium, which is off', 'remove it, or enable Cilium');
+    if (a.cilium.hubble) add('addons.cilium.hubble', true, 'Hubble is part of Cilium, which is off', 'remove it, or enable Cilium');
+  }
+  if (!a.certManager.enabled && a.certManager.caIssuerName !== undefined) add('addons.certManager.caIssuerName', a.certManager.caIssuerName, 'the CA issuer needs cert-manager, which is off', 'remove it, or enable cert-manager');
+  if (!a.argocd.enabled && a.argocd.bootstrapRepoUrl !== undefined) add('addons.argocd.bootstrapRepoUrl', a.argocd.bootstrapRepoUrl, 'the bootstrap Application needs Argo CD, which is off', 'remove it, or enable Argo CD');
+  return problems;
+}
