@@ -165,17 +165,6 @@ describe('ClusterAddons', () => {
     expect(() => synth(def, { valuesDir: dir })).toThrow(/helm-values\/cilium.yaml \+ helm-values\/site.yaml: securityContext.capabilities.ciliumAgent = \[.*"SYS_MODULE"\]/);
   });
 
-  test('defines a warning when the bootstrap Application tracks a branch', () => {
-    // GIVEN
-    const def = withAddons({ ...homelab.addons, argocd: { bootstrapRepoUrl: 'https://github.com/example/gitops.git' } });
-    // WHEN
-    const { addons } = synth(def);
-    // THEN
-    const warnings = addons.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringContaining('bootstrapRevision = "main" is a branch')]);
-    expect(synth(homelab).addons.node.metadata).toEqual([]);
-  });
-
   test('defines a size guard that fails the plan per manifest and in total', () => {
     // GIVEN / WHEN
     const { addons, json } = synth(homelab);

@@ -111,7 +111,7 @@ describe('planCluster', () => {
       addons: {
         cni: 'none',
         cilium: { enabled: true, gatewayApi: false, hubble: false, extraValuesFiles: [] },
-        argocd: { enabled: true, bootstrapPath: 'apps', bootstrapRevision: 'main' },
+        argocd: { enabled: true, bootstrapPath: 'apps', bootstrapRevision: '' },
         certManager: { enabled: true },
       },
       state: { type: 'local' },

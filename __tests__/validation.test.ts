@@ -209,6 +209,8 @@ const cases: FailureCase[] = [
   { rule: 'the load-balancer range includes the VIP', def: lbRange('192.168.10.5-192.168.10.10'), path: 'addons.cilium.loadBalancerRange', value: '192.168.10.5-192.168.10.10', message: 'includes the VIP 192.168.10.10', fix: 'e.g. 192.168.10.249-192.168.10.254' },
   { rule: 'the Argo CD repository is plain http', def: addons({ argocd: { bootstrapRepoUrl: 'http://git.home.arpa/homelab-gitops.git' } }), path: 'addons.argocd.bootstrapRepoUrl', value: 'http://git.home.arpa/homelab-gitops.git', message: 'not an https or ssh git URL', fix: 'use https: https://git.home.arpa/homelab-gitops.git' },
   { rule: 'the Argo CD repository has no scheme', def: addons({ argocd: { bootstrapRepoUrl: 'github.com/example/homelab-gitops' } }), path: 'addons.argocd.bootstrapRepoUrl', value: 'github.com/example/homelab-gitops', message: 'not an https or ssh git URL', fix: 'git@github.com:you/gitops.git' },
+  { rule: 'the Argo CD bootstrap repository has no pinned revision', def: addons({ argocd: { bootstrapRepoUrl: 'https://github.com/example/homelab-gitops.git' } }), path: 'addons.argocd.bootstrapRevision', value: undefined, message: 'is required with bootstrapRepoUrl', fix: 'set a tag or commit' },
+  { rule: 'the Argo CD bootstrap revision is a branch', def: addons({ argocd: { bootstrapRepoUrl: 'https://github.com/example/homelab-gitops.git', bootstrapRevision: 'main' } }), path: 'addons.argocd.bootstrapRevision', value: 'main', message: 'is a branch', fix: 'pin a tag or commit', severity: 'warning' },
   { rule: 'the cert-manager issuer name is not a Kubernetes name', def: addons({ certManager: { caIssuerName: 'Homelab CA' } }), path: 'addons.certManager.caIssuerName', value: 'Homelab CA', message: 'not a valid Kubernetes object name', fix: 'e.g. homelab-ca' },
 
   // state and rollout
@@ -221,8 +223,8 @@ const accepted: { readonly variant: string; readonly def: ClusterDefinition }[] 
   { variant: 'a single control plane', def: cpPool({ count: 1 }) },
   { variant: 'five control planes', def: cpPool({ count: 5 }) },
   { variant: 'only control planes that run workloads', def: { ...homelab, workers: undefined } },
-  { variant: 'an ssh bootstrap repository', def: addons({ argocd: { bootstrapRepoUrl: 'ssh://git@git.home.arpa:2222/homelab/gitops.git' } }) },
-  { variant: 'an scp-style bootstrap repository', def: addons({ argocd: { bootstrapRepoUrl: 'git@github.com:example/homelab-gitops.git' } }) },
+  { variant: 'an ssh bootstrap repository', def: addons({ argocd: { bootstrapRepoUrl: 'ssh://git@git.home.arpa:2222/homelab/gitops.git', bootstrapRevision: 'v1.0.0' } }) },
+  { variant: 'an scp-style bootstrap repository', def: addons({ argocd: { bootstrapRepoUrl: 'git@github.com:example/homelab-gitops.git', bootstrapRevision: '3f2a9c1' } }) },
   { variant: 'IP NTP servers and an IPv6 DNS server', def: network({ ntpServers: ['162.159.200.1'], dnsServers: ['192.168.10.1', '2606:4700:4700::1111'] }) },
   { variant: 'VLAN 4094', def: network({ vlan: 4094 }) },
   { variant: 'Flannel instead of Cilium', def: { ...homelab, addons: { cni: 'flannel', cilium: { enabled: false } } } },

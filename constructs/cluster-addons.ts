@@ -5,7 +5,7 @@
  * set on every control plane (Talos ≥ 1.13 prunes objects of manifests missing from the node upgrade-k8s reads).
  */
 import { Construct } from 'constructs';
-import { Annotations, Fn, TerraformLocal } from './cdk';
+import { Fn, TerraformLocal } from './cdk';
 import { HelmInlineManifest } from './helm-inline-manifest';
 import { ManifestSizeGuard } from './manifest-size-guard';
 import { argoCdBootstrapApplication, certManagerCaObjects, ciliumLoadBalancerObjects } from '../lib/addon-objects';
@@ -53,7 +53,6 @@ export function gatewayApiCrdsUrl(version: string = GATEWAY_API_VERSION): string
 }
 
 /** Revisions that move: an Application tracking one changes the cluster whenever the branch moves. */
-const MOVING_REVISIONS = new Set(['main', 'master', 'HEAD', 'trunk', 'develop']);
 
 /** The add-ons of one cluster, as inline manifests, extra manifest URLs and a hash over both. */
 export class ClusterAddons extends Construct {
@@ -139,9 +138,6 @@ export class ClusterAddons extends Construct {
       });
       requireValue(plan, this.argocd, 'crds.install', true, 'the app-of-apps Application needs the Argo CD CRDs in the same manifest set');
       charts.push(this.argocd);
-      if (a.argocd.bootstrapRepoUrl && MOVING_REVISIONS.has(a.argocd.bootstrapRevision)) {
-        Annotations.of(this).addWarning(`${plan.name}: addons.argocd.bootstrapRevision = ${JSON.stringify(a.argocd.bootstrapRevision)} is a branch: the cluster follows every push. Pin a tag or commit.`);
-      }
     }
     manifests.push(...charts.map((c) => c.manifest));
 

@@ -211,7 +211,8 @@ export interface CiliumDefinition {
    */
   readonly gatewayApi?: boolean;
   /**
-   * Enable Hubble (relay and UI); its TLS comes from cert-manager, never from Helm.
+   * Enable Hubble (relay and UI). Its TLS certificates never come from Helm (they would change on every render):
+   * from cert-manager when `certManager.caIssuerName` is set, otherwise from Cilium's CronJob.
    * @default false
    */
   readonly hubble?: boolean;
@@ -240,8 +241,8 @@ export interface ArgoCdDefinition {
    */
   readonly bootstrapPath?: string;
   /**
-   * Revision the bootstrap application tracks; pin a tag or commit.
-   * @default 'main'
+   * Revision the bootstrap application tracks: a tag or commit (a branch name works, with a warning).
+   * @default - none: required when `bootstrapRepoUrl` is set
    */
   readonly bootstrapRevision?: string;
 }

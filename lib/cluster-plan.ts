@@ -67,6 +67,7 @@ export interface PlannedAddons {
     readonly enabled: boolean;
     readonly bootstrapRepoUrl?: string;
     readonly bootstrapPath: string;
+    /** Empty only in an invalid plan (validation requires it with a repository). */
     readonly bootstrapRevision: string;
   };
   readonly certManager: { readonly enabled: boolean; readonly caIssuerName?: string };
@@ -248,7 +249,7 @@ export function planCluster(def: ClusterDefinition): ClusterPlan {
         enabled: a.argocd?.enabled ?? true,
         bootstrapRepoUrl: a.argocd?.bootstrapRepoUrl,
         bootstrapPath: a.argocd?.bootstrapPath ?? 'apps',
-        bootstrapRevision: a.argocd?.bootstrapRevision ?? 'main',
+        bootstrapRevision: a.argocd?.bootstrapRevision ?? '',
       },
       certManager: { enabled: a.certManager?.enabled ?? true, caIssuerName: a.certManager?.caIssuerName },
     },

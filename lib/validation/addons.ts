@@ -5,7 +5,10 @@
 import { isDnsSubdomain, toDnsLabel } from '../dns-names';
 import { Problem } from '../problems';
 import { ValidationContext } from './context';
-import { error } from './problem';
+import { error, warning } from './problem';
+
+/** Revisions that move with every push; an app-of-apps tracking one follows whatever lands there. */
+const MOVING_REVISIONS = new Set(['main', 'master', 'HEAD', 'trunk', 'develop']);
 
 const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s/:][^\s]*$/;
 
@@ -40,6 +43,19 @@ function bootstrapRepo(ctx: ValidationContext): Problem[] {
   return [error('addons.argocd.bootstrapRepoUrl', url, 'is not an https or ssh git URL', fix)];
 }
 
+function bootstrapRevision(ctx: ValidationContext): Problem[] {
+  const argocd = ctx.def.addons?.argocd;
+  if (!argocd?.bootstrapRepoUrl) return [];
+  const revision = argocd.bootstrapRevision;
+  if (revision === undefined || revision.trim() === '') {
+    return [error('addons.argocd.bootstrapRevision', revision, 'is required with bootstrapRepoUrl: the bootstrap Application is pinned by default', 'set a tag or commit, e.g. "v0.1.0" (or a branch name to follow every push deliberately)')];
+  }
+  if (MOVING_REVISIONS.has(revision)) {
+    return [warning('addons.argocd.bootstrapRevision', revision, 'is a branch: the cluster follows every push to it', 'pin a tag or commit, e.g. "v0.1.0"')];
+  }
+  return [];
+}
+
 function issuerName(ctx: ValidationContext): Problem[] {
   const name = ctx.plan.addons.certManager.caIssuerName;
   if (name === undefined || isDnsSubdomain(name)) return [];
@@ -48,5 +64,5 @@ function issuerName(ctx: ValidationContext): Problem[] {
 
 /** Every problem of add-on settings (the load-balancer range has its own module). */
 export function addonProblems(ctx: ValidationContext): Problem[] {
-  return [...cni(ctx), ...bootstrapRepo(ctx), ...issuerName(ctx)];
+  return [...cni(ctx), ...bootstrapRepo(ctx), ...bootstrapRevision(ctx), ...issuerName(ctx)];
 }
