@@ -1,0 +1,170 @@
+/**
+ * Test harness around the talosctl simulator: a temp dir with the simulated cluster state, a bin dir that puts
+ * fake-talosctl on PATH as `talosctl`, a dummy 0600 talosconfig, and readers for the call log.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** One simulated node (see fake-talos-lib.js). */
+export interface FakeNode {
+  name: string;
+  role: 'controlplane' | 'worker';
+  stage: 'maintenance' | 'running';
+  talosVersion?: string;
+  schematic?: string;
+  kubeletVersion?: string;
+  apiServerVersion?: string;
+  etcdRunning?: boolean;
+  manifests?: Record<string, unknown[]>;
+  rebootCalls?: number;
+}
+
+/** Faults the simulator injects. */
+export interface FakeFaults {
+  unreachable?: string[];
+  failUpgrade?: Record<string, number>;
+  bootFallback?: string[];
+  rebootCalls?: number;
+  unhealthy?: number;
+  etcdMissing?: string[];
+  failUpgradeK8s?: number;
+}
+
+/** The whole simulated state. */
+export interface FakeState {
+  clientVersion: string;
+  nodes: Record<string, FakeNode>;
+  applied: Record<string, unknown>;
+  faults: FakeFaults;
+}
+
+/** One logged talosctl call. */
+export interface FakeCall {
+  argv: string[];
+  exit: number;
+}
+
+export const SCHEMATIC_A = 'a'.repeat(64);
+export const SCHEMATIC_B = 'b'.repeat(64);
+
+/** Add-on manifests for a chart version; the Secret carries a marker that must never be printed. */
+export function manifestSet(chartVersion: string): Record<string, unknown[]> {
+  return {
+    '99-cilium': [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cilium-config', namespace: 'kube-system' }, data: { chart: chartVersion } },
+      { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'cilium', namespace: 'kube-system' }, spec: { image: `quay.io/cilium/cilium:v${chartVersion}` } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'hubble-ca', namespace: 'kube-system' }, data: { 'ca.key': Buffer.from(secretMarker(chartVersion)).toString('base64') } },
+    ],
+  };
+}
+
+/** The secret text inside manifestSet's Secret (before base64). */
+export function secretMarker(chartVersion: string): string {
+  return `TOPSECRET-${chartVersion}`;
+}
+
+/** Nodes `<prefix>-cp-N` at 10.5.0.1N and `<prefix>-worker-N` at 10.5.0.2N. */
+export function nodeList(controlPlanes: number, workers: number, prefix = 'test'): { name: string; ip: string; role: 'controlplane' | 'worker' }[] {
+  return [
+    ...Array.from({ length: controlPlanes }, (_, i) => ({ name: `${prefix}-cp-${i + 1}`, ip: `10.5.0.${11 + i}`, role: 'controlplane' as const })),
+    ...Array.from({ length: workers }, (_, i) => ({ name: `${prefix}-worker-${i + 1}`, ip: `10.5.0.${21 + i}`, role: 'worker' as const })),
+  ];
+}
+
+/** A simulated cluster in a temp dir. */
+export class FakeTalos {
+  readonly dir: string;
+  readonly binDir: string;
+  readonly talosconfig: string;
+
+  /** A new simulated cluster with `state`, or a copy of another one's whole folder (state, log and extra files). */
+  constructor(from: FakeState | FakeTalos) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-talos-'));
+    this.binDir = path.join(this.dir, 'bin');
+    this.talosconfig = path.join(this.dir, 'talosconfig');
+    if (from instanceof FakeTalos) {
+      fs.cpSync(from.dir, this.dir, { recursive: true, verbatimSymlinks: true });
+      return;
+    }
+    fs.mkdirSync(this.binDir);
+    fs.symlinkSync(path.resolve(__dirname, 'fake-talosctl'), path.join(this.binDir, 'talosctl'));
+    fs.writeFileSync(this.talosconfig, 'context: test\n', { mode: 0o600 });
+    this.write(from);
+    fs.writeFileSync(path.join(this.dir, 'calls.log'), '');
+  }
+
+  /** Environment that makes the runner use the simulator. */
+  env(): Record<string, string> {
+    return { PATH: `${this.binDir}:${process.env.PATH}`, FAKE_TALOS_STATE: this.dir, ROLLOUT_TALOSCONFIG: this.talosconfig };
+  }
+
+  read(): FakeState {
+    return JSON.parse(fs.readFileSync(path.join(this.dir, 'state.json'), 'utf8')) as FakeState;
+  }
+
+  write(state: FakeState): void {
+    fs.writeFileSync(path.join(this.dir, 'state.json'), JSON.stringify(state, null, 2));
+  }
+
+  update(fn: (state: FakeState) => void): void {
+    const s = this.read();
+    fn(s);
+    this.write(s);
+  }
+
+  calls(): FakeCall[] {
+    return fs
+      .readFileSync(path.join(this.dir, 'calls.log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as FakeCall);
+  }
+
+  clearCalls(): void {
+    fs.writeFileSync(path.join(this.dir, 'calls.log'), '');
+  }
+
+  /** Node name of an IP. */
+  nameOf(ip: string): string {
+    return this.read().nodes[ip]?.name ?? ip;
+  }
+
+  /** Flag value in a logged call (`--nodes` etc.). */
+  static flag(call: FakeCall, name: string): string | undefined {
+    const i = call.argv.indexOf(name);
+    return i >= 0 ? call.argv[i + 1] : undefined;
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** State of a cluster whose nodes all run the given versions (bootstrapped), or all wait in maintenance mode. */
+export function clusterState(
+  nodes: readonly { name: string; ip: string; role: 'controlplane' | 'worker' }[],
+  opts: { maintenance?: boolean; talos?: string; schematic?: string; kubernetes?: string; manifests?: Record<string, unknown[]>; clientVersion?: string },
+): FakeState {
+  const manifests = opts.manifests ?? manifestSet('1.0.0');
+  const state: FakeState = { clientVersion: opts.clientVersion ?? 'v1.13.9', nodes: {}, applied: {}, faults: {} };
+  for (const n of nodes) {
+    state.nodes[n.ip] = opts.maintenance
+      ? { name: n.name, role: n.role, stage: 'maintenance' }
+      : {
+          name: n.name,
+          role: n.role,
+          stage: 'running',
+          talosVersion: opts.talos ?? 'v1.13.9',
+          schematic: opts.schematic ?? SCHEMATIC_A,
+          kubeletVersion: opts.kubernetes ?? '1.36.3',
+          ...(n.role === 'controlplane' ? { apiServerVersion: opts.kubernetes ?? '1.36.3', etcdRunning: true, manifests } : {}),
+        };
+  }
+  if (!opts.maintenance) {
+    for (const o of Object.values(manifests).flat() as { kind: string; metadata: { name: string; namespace?: string } }[]) {
+      state.applied[`${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`] = o;
+    }
+  }
+  return state;
+}

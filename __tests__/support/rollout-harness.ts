@@ -1,0 +1,122 @@
+/**
+ * Runs the rollout constructs under real Terraform against the talosctl simulator. The test stack has only
+ * terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout, a
+ * step playing the Talos provider's config apply and bootstrap (fake-cluster.js), ClusterHealthCheck and
+ * AddonManifestSync, wired as in stacks/talos-cluster-stack.ts. The local backend keeps the state beside the
+ * generated cdk.tf.json, with a relative path, so a folder can be copied to branch a scenario.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AddonManifestSync, ClusterHealthCheck, ClusterRollout } from '../../constructs/cluster-rollout';
+import { LocalBackend, TerraformData, TerraformStack, Testing } from '../../constructs/cdk';
+import { ClusterDefinition } from '../../lib/cluster-definition';
+import { planCluster } from '../../lib/cluster-plan';
+import { FakeState, FakeTalos, manifestSet } from './fake-talos';
+
+/** Project root, where the runner runs (local-exec working_dir). */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** What a deploy asks for. */
+export interface DeployTargets {
+  readonly talos: string;
+  readonly schematic: string;
+  readonly kubernetes: string;
+  /** Add-on chart version the inline manifests are rendered from (manifestSet). */
+  readonly chart: string;
+  /** @default 1 */
+  readonly workerBatchSize?: number;
+}
+
+/** Terraform's result. */
+export interface DeployResult {
+  readonly code: number;
+  readonly output: string;
+}
+
+/** The test cluster: 3 control planes from 10.5.0.11, 2 workers from 10.5.0.21 (names as fake-talos nodeList). */
+export function testDefinition(t: DeployTargets): ClusterDefinition {
+  return {
+    name: 'test',
+    endpoint: { vip: '10.5.0.10' },
+    network: { cidr: '10.5.0.0/24', gateway: '10.5.0.1' },
+    proxmoxHosts: [{ name: 'pve1' }],
+    controlPlanes: { count: 3, firstIp: '10.5.0.11' },
+    workers: { count: 2, firstIp: '10.5.0.21' },
+    talos: { version: t.talos },
+    kubernetesVersion: t.kubernetes,
+    rollout: { workerBatchSize: t.workerBatchSize ?? 1 },
+  };
+}
+
+/** The test stack's cdk.tf.json for `targets`. */
+export function synthTestStack(targets: DeployTargets): string {
+  const plan = planCluster(testDefinition(targets));
+  const stack = new TerraformStack(Testing.app(), 'rollout-test');
+  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  const runner = { projectRoot: PROJECT_ROOT, pollIntervalSeconds: 0.2, nodeTimeoutSeconds: 6 };
+  const machines = new TerraformData(stack, 'machines', { input: { stands_for: 'VMs and talosconfig file' } });
+  const rollout = new ClusterRollout(stack, 'rollout', {
+    plan,
+    schematicId: targets.schematic,
+    installerImage: `factory.talos.dev/nocloud-installer/${targets.schematic}:${targets.talos}`,
+    after: [machines],
+    ...runner,
+  });
+  const manifests = JSON.stringify(manifestSet(targets.chart));
+  const manifestsHash = createHash('sha256').update(manifests).digest('hex');
+  const configs = new TerraformData(stack, 'fake-configs-and-bootstrap', {
+    // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
+    triggersReplace: { manifests_hash: manifestsHash },
+    dependsOn: [rollout.gate],
+    provisioners: [
+      {
+        type: 'local-exec',
+        command: `node ${path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js')} apply-configs`,
+        environment: { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes, FAKE_MANIFESTS: manifests },
+      },
+    ],
+  });
+  const health = new ClusterHealthCheck(stack, 'health', { plan, after: [configs], ...runner });
+  new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
+  return Testing.synth(stack);
+}
+
+/** A simulated cluster plus a Terraform working folder inside its state folder. */
+export class RolloutHarness {
+  readonly fake: FakeTalos;
+  readonly workDir: string;
+  private initialized: boolean;
+
+  /** A new cluster in `state`, or a copy of another harness (its Terraform state included). */
+  constructor(from: FakeState | RolloutHarness) {
+    this.fake = new FakeTalos(from instanceof RolloutHarness ? from.fake : from);
+    this.workDir = path.join(this.fake.dir, 'terraform');
+    this.initialized = from instanceof RolloutHarness && from.initialized;
+    fs.mkdirSync(this.workDir, { recursive: true });
+  }
+
+  private terraform(args: readonly string[]): DeployResult {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...this.fake.env(), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: path.join(this.workDir, 'terraformrc') };
+    delete env.TF_PLUGIN_CACHE_DIR;
+    const r = spawnSync('terraform', [...args], { cwd: this.workDir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { code: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  }
+
+  /** Synthesizes the stack for `targets` and runs `terraform apply` (after `init` the first time). */
+  deploy(targets: DeployTargets): DeployResult {
+    fs.writeFileSync(path.join(this.workDir, 'cdk.tf.json'), synthTestStack(targets));
+    fs.writeFileSync(path.join(this.workDir, 'terraformrc'), '');
+    if (!this.initialized) {
+      const init = this.terraform(['init', '-input=false', '-no-color']);
+      if (init.code !== 0) return init;
+      this.initialized = true;
+    }
+    return this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
+  }
+
+  remove(): void {
+    this.fake.remove();
+  }
+}

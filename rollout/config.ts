@@ -1,0 +1,110 @@
+/**
+ * The runner's inputs. The rollout constructs pass them as local-exec environment variables (never secrets);
+ * the talosconfig is read from its 0600 file. `ROLLOUT_TALOSCONFIG` and `ROLLOUT_TALOSCTL` override the file and
+ * the binary (tests, or a talosctl outside PATH).
+ */
+import path from 'node:path';
+import { NodeRole } from '../lib/cluster-plan';
+import { talosconfigPath } from '../lib/paths';
+import { RolloutTargets } from '../lib/rollout-checks';
+
+/** A node of the cluster, as the stack planned it. */
+export interface RolloutNode {
+  readonly name: string;
+  readonly ip: string;
+  readonly role: NodeRole;
+}
+
+/** Everything a phase needs. */
+export interface RolloutConfig {
+  readonly cluster: string;
+  /** Control planes first, then workers, in rollout order. */
+  readonly nodes: readonly RolloutNode[];
+  /** Target Talos release. */
+  readonly talosVersion: string;
+  /** Target Kubernetes release. */
+  readonly kubernetesVersion: string;
+  /** Target schematic; set for the preflight and OS steps only. */
+  readonly schematicId?: string;
+  /** Installer image `talosctl upgrade --image` gets; set for the preflight and OS steps only. */
+  readonly installerImage?: string;
+  /** Seconds each node (and each cluster-wide wait) may take. */
+  readonly nodeTimeoutSeconds: number;
+  /** Seconds between polls. */
+  readonly pollSeconds: number;
+  /** Absolute path of the talosconfig. */
+  readonly talosconfig: string;
+  /** talosctl binary (name on PATH or path). */
+  readonly talosctl: string;
+}
+
+/** Names of the environment variables the constructs set. */
+export const ENV = {
+  cluster: 'ROLLOUT_CLUSTER',
+  nodes: 'ROLLOUT_NODES',
+  talosVersion: 'ROLLOUT_TALOS_VERSION',
+  schematicId: 'ROLLOUT_SCHEMATIC_ID',
+  installerImage: 'ROLLOUT_INSTALLER_IMAGE',
+  kubernetesVersion: 'ROLLOUT_KUBERNETES_VERSION',
+  nodeTimeoutSeconds: 'ROLLOUT_NODE_TIMEOUT_SECONDS',
+  pollSeconds: 'ROLLOUT_POLL_SECONDS',
+  talosconfig: 'ROLLOUT_TALOSCONFIG',
+  talosctl: 'ROLLOUT_TALOSCTL',
+} as const;
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') throw new Error(`${name} is not set; the rollout constructs set it for every step`);
+  return value.trim();
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} = ${JSON.stringify(raw)} is not a positive number of seconds`);
+  return n;
+}
+
+function parseNodes(raw: string): RolloutNode[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`${ENV.nodes} is not JSON`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) throw new Error(`${ENV.nodes} must be a non-empty JSON array`);
+  return parsed.map((n: unknown, i: number) => {
+    const o = n as Partial<RolloutNode>;
+    if (typeof o?.name !== 'string' || typeof o.ip !== 'string' || (o.role !== 'controlplane' && o.role !== 'worker')) {
+      throw new Error(`${ENV.nodes}[${i}] needs name, ip and role (controlplane|worker)`);
+    }
+    return { name: o.name, ip: o.ip, role: o.role };
+  });
+}
+
+/** Reads and checks the configuration; `cwd` is the project root the runner runs in. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): RolloutConfig {
+  const cluster = required(env, ENV.cluster);
+  const nodes = parseNodes(required(env, ENV.nodes));
+  if (!nodes.some((n) => n.role === 'controlplane')) throw new Error(`${ENV.nodes} has no control plane`);
+  return {
+    cluster,
+    nodes,
+    talosVersion: required(env, ENV.talosVersion),
+    kubernetesVersion: required(env, ENV.kubernetesVersion),
+    schematicId: env[ENV.schematicId]?.trim() || undefined,
+    installerImage: env[ENV.installerImage]?.trim() || undefined,
+    nodeTimeoutSeconds: positiveNumber(env, ENV.nodeTimeoutSeconds, 15 * 60),
+    pollSeconds: positiveNumber(env, ENV.pollSeconds, 10),
+    talosconfig: path.resolve(cwd, env[ENV.talosconfig] || talosconfigPath(cluster)),
+    talosctl: env[ENV.talosctl] || 'talosctl',
+  };
+}
+
+/** The OS targets of the preflight and OS steps; throws when the step was not given a schematic and installer. */
+export function osTargets(config: RolloutConfig): RolloutTargets & { readonly installerImage: string } {
+  if (!config.schematicId) throw new Error(`${ENV.schematicId} is not set; the ClusterRollout steps set it`);
+  if (!config.installerImage) throw new Error(`${ENV.installerImage} is not set; the ClusterRollout steps set it`);
+  return { talosVersion: config.talosVersion, schematicId: config.schematicId, kubernetesVersion: config.kubernetesVersion, installerImage: config.installerImage };
+}

@@ -1,0 +1,99 @@
+/**
+ * OS upgrade of one node. Skips a node in maintenance mode (its machine config will install the target) and a
+ * node already on the target version and schematic. Otherwise: on a bootstrapped cluster, control planes first
+ * wait for a healthy cluster with every etcd member (Talos 1.13's upgrade API no longer checks quorum itself);
+ * then `talosctl upgrade --image <installer> --wait`, then the node must come back on the target version and
+ * schematic, and the cluster must be healthy (control planes: all etcd members) before the step succeeds.
+ * Everything runs against one deadline (the node timeout); any failure exits non-zero so Terraform stops the
+ * chain and the next deploy resumes at this node.
+ */
+import { isAtTarget, nodeOsAction, RolloutTargets } from '../../lib/rollout-checks';
+import { talosHopProblem } from '../../lib/talos-support';
+import { describeNode, NodeSnapshot, PhaseContext, probeCluster, probeNode, probeNodeOnce } from '../cluster-state';
+import { osTargets, RolloutConfig, RolloutNode } from '../config';
+import { waitClusterHealthy, waitEtcdComplete } from '../gates';
+import { formatElapsed, progress } from '../log';
+import { Deadline, pollUntil } from '../wait';
+
+/** Upgrades one node (by name) if it needs it, gated on health. */
+export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeName: string): Promise<void> {
+  const node = config.nodes.find((n) => n.name === nodeName);
+  if (!node) throw new Error(`node ${nodeName} is not in the rollout's node list`);
+  const targets = osTargets(config);
+  const started = Date.now();
+  const deadline = new Deadline(config.nodeTimeoutSeconds);
+
+  const before = await probeNode(ctx, node, deadline);
+  progress(ctx.phase, node.name, describeNode(before));
+  const action = nodeOsAction(before, targets);
+  if (action === 'skip-maintenance') {
+    progress(ctx.phase, node.name, 'skipped: maintenance mode, its machine config installs the target');
+    return;
+  }
+
+  const cluster = await probeCluster(ctx, deadline, { versions: false, kubernetes: false });
+  const controlPlanes = cluster.nodes.filter((n) => n.role === 'controlplane' && n.mode === 'configured').length;
+  if (action === 'skip-current') {
+    if (cluster.bootstrapped) await waitClusterHealthy(ctx, cluster, deadline);
+    progress(ctx.phase, node.name, `skipped: already runs ${targets.talosVersion} (${formatElapsed(Date.now() - started)})`);
+    return;
+  }
+
+  const hop = talosHopProblem(before.talosVersion!, targets.talosVersion);
+  if (hop) throw new Error(`${node.name}: ${hop}`);
+  if (cluster.bootstrapped && node.role === 'controlplane') {
+    await waitClusterHealthy(ctx, cluster, deadline);
+    await waitEtcdComplete(ctx, node.ip, controlPlanes, deadline);
+  }
+
+  progress(ctx.phase, node.name, `upgrading ${before.talosVersion} → ${targets.talosVersion} with ${targets.installerImage}`);
+  const result = await ctx.talosctl.upgrade(node.ip, targets.installerImage, deadline.remainingSeconds(), (line) => progress(ctx.phase, node.name, `talosctl: ${line}`));
+  if (result.code !== 0 || result.timedOut) {
+    // talosctl drives install, drain and reboot itself (1.13 LifecycleService); when it fails, the node either
+    // still runs the old system (nothing to wait for) or is already rebooting into the new one.
+    const now = await probeNode(ctx, node, deadline);
+    const failure = result.timedOut ? 'timed out' : `failed with exit ${result.code}`;
+    if (now.stage === 'running' && !isAtTarget(now, targets)) {
+      throw new Error(`${node.name}: talosctl upgrade ${failure} and the node still runs ${now.talosVersion}; fix the cause and deploy again`);
+    }
+    progress(ctx.phase, node.name, `talosctl upgrade ${failure}, but the node is in stage ${now.stage} on ${now.talosVersion}: waiting for it`);
+  }
+
+  const after = await waitForTarget(ctx, targets, node, deadline, cluster.bootstrapped);
+  progress(ctx.phase, node.name, `back: ${describeNode(after)}`);
+  if (cluster.bootstrapped) {
+    const now = await probeCluster(ctx, deadline, { versions: false, kubernetes: false });
+    await waitClusterHealthy(ctx, now, deadline, node.ip);
+    if (node.role === 'controlplane') await waitEtcdComplete(ctx, node.ip, controlPlanes, deadline);
+  }
+  progress(ctx.phase, node.name, `upgraded to ${targets.talosVersion} in ${formatElapsed(Date.now() - started)}`);
+}
+
+/**
+ * Polls until the node runs again, in stage `running`, on the target version and schematic, and (on a
+ * bootstrapped cluster, where every service can be up) reports itself ready (`machinestatus` `status.ready`).
+ */
+function waitForTarget(ctx: PhaseContext, targets: RolloutTargets, node: RolloutNode, deadline: Deadline, requireReady: boolean): Promise<NodeSnapshot> {
+  let lastReason = '';
+  return pollUntil(
+    `${node.name} did not come back on ${targets.talosVersion}`,
+    deadline,
+    ctx.pollMs,
+    async () => {
+      const attempt = await probeNodeOnce(ctx, node, deadline);
+      if (!attempt.done) return attempt;
+      const n = attempt.value;
+      if (n.mode !== 'configured') return { done: false, reason: 'is in maintenance mode after the upgrade' };
+      if (!isAtTarget(n, targets)) {
+        return { done: false, reason: `runs ${n.talosVersion} (schematic ${n.schematicId ?? 'none'}); a boot failure falls back to the previous A/B entry` };
+      }
+      if (n.stage !== 'running') return { done: false, reason: `stage ${n.stage}` };
+      if (requireReady && !n.ready) return { done: false, reason: 'running but not ready yet (machinestatus unmet conditions)' };
+      return { done: true, value: n };
+    },
+    (reason) => {
+      if (reason !== lastReason) progress(ctx.phase, node.name, `waiting: ${reason}`);
+      lastReason = reason;
+    },
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Preflight: reads every node and touches nothing. Refuses a Talos hop the installer would reject, a Kubernetes
+ * jump of more than one minor, a pair outside the support window (also the intermediate one: new Talos with the
+ * old Kubernetes, since the OS goes first), a talosctl older than the target, and a cluster that is not healthy
+ * to begin with. A first deploy (every node in maintenance mode) has nothing to check on the nodes.
+ */
+import { kubernetesWindowProblem } from '../../lib/talos-support';
+import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClientProblem } from '../../lib/rollout-checks';
+import { describeNode, PhaseContext, probeCluster } from '../cluster-state';
+import { osTargets, RolloutConfig } from '../config';
+import { waitClusterHealthy } from '../gates';
+import { progress } from '../log';
+import { Deadline } from '../wait';
+
+/** Longest the preflight waits for `talosctl health` on a cluster that should already be healthy. */
+const PREFLIGHT_HEALTH_SECONDS = 300;
+
+/** Runs the preflight; throws an Error listing every problem. */
+export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promise<void> {
+  const targets = osTargets(config);
+  const deadline = new Deadline(config.nodeTimeoutSeconds);
+  progress(ctx.phase, config.cluster, `target Talos ${targets.talosVersion} (schematic ${targets.schematicId.slice(0, 12)}…), Kubernetes ${targets.kubernetesVersion}`);
+
+  const problems: string[] = [];
+  const clientProblem = talosctlClientProblem(ctx.clientVersion, targets.talosVersion);
+  if (clientProblem) problems.push(clientProblem);
+
+  const snapshot = await probeCluster(ctx, deadline, { versions: true, kubernetes: true });
+  for (const n of snapshot.nodes) progress(ctx.phase, n.name, `${describeNode(n)} → ${nodeOsAction(n, targets)}`);
+
+  if (snapshot.nodes.every((n) => n.mode === 'maintenance')) {
+    const pair = kubernetesWindowProblem(targets.talosVersion, targets.kubernetesVersion);
+    if (pair) problems.push(`the target pair is outside the support window: ${pair}`);
+    fail(ctx, problems);
+    progress(ctx.phase, config.cluster, 'first deploy: every node is in maintenance mode, nothing to check; the machine configs install the target');
+    return;
+  }
+
+  problems.push(...preflightProblems(snapshot.nodes, targets));
+  if (!snapshot.bootstrapped) {
+    progress(ctx.phase, config.cluster, 'configured nodes but no etcd yet (not bootstrapped): no health to check');
+  } else if (problems.length === 0) {
+    try {
+      await waitClusterHealthy(ctx, snapshot, new Deadline(Math.min(PREFLIGHT_HEALTH_SECONDS, deadline.remainingSeconds())));
+    } catch (e) {
+      problems.push(`the cluster is not healthy to begin with: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  fail(ctx, problems);
+
+  const upgrades = snapshot.nodes.filter((n) => nodeOsAction(n, targets) === 'upgrade').map((n) => n.name);
+  const running = runningKubernetesVersion(snapshot.nodes);
+  progress(ctx.phase, config.cluster, `ok: OS upgrade for ${upgrades.length ? upgrades.join(', ') : 'no node'}; Kubernetes ${running ?? 'not running yet'} → ${targets.kubernetesVersion}`);
+}
+
+function fail(ctx: PhaseContext, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  for (const p of problems) progress(ctx.phase, 'refused', p);
+  throw new Error(`preflight refused the rollout (${problems.length} problem(s)); no node was touched`);
+}

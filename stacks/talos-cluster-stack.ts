@@ -1,0 +1,105 @@
+/**
+ * One Terraform stack (one state) per cluster definition: Proxmox VMs booting the cluster's Talos image, the
+ * Talos lifecycle, the add-ons as inline manifests, and the rolling-upgrade steps, wired in the order Talos needs.
+ */
+import { Construct } from 'constructs';
+import { TalosProvider } from '../.gen/providers/talos/provider';
+import { ProxmoxProvider } from '../.gen/providers/proxmox/provider';
+import { Annotations, HelmProvider, LocalProvider, TerraformStack } from '../constructs/cdk';
+import { ClusterAddons } from '../constructs/cluster-addons';
+import { AddonManifestSync, ClusterHealthCheck, ClusterRollout } from '../constructs/cluster-rollout';
+import { NodeVms } from '../constructs/node-vms';
+import { configureStateBackend } from '../constructs/state-backend';
+import { TalosCluster } from '../constructs/talos-cluster';
+import { TalosImage } from '../constructs/talos-image';
+import { TalosSecrets } from '../constructs/talos-secrets';
+import { ClusterDefinition } from '../lib/cluster-definition';
+import { ClusterPlan } from '../lib/cluster-plan';
+import { ClusterSummary } from '../lib/cluster-summary';
+import { checkCluster } from '../lib/check-cluster';
+import { ClusterDefinitionError, formatProblem, hasErrors } from '../lib/problems';
+
+/** Props of a cluster stack. */
+export interface TalosClusterStackProps {
+  /** The cluster to build. */
+  readonly definition: ClusterDefinition;
+}
+
+/**
+ * A cluster's stack. Its construct IDs (`image`, `vms`, `secrets`, `addons`, `rollout`, `talos`, `health`,
+ * `manifest-sync` and the per-node IDs inside them) are Terraform addresses: renaming one replaces resources.
+ */
+export class TalosClusterStack extends TerraformStack {
+  /** The resolved plan the stack was built from. */
+  readonly plan: ClusterPlan;
+  /** The Talos image (schematic, downloads, installer). */
+  readonly image: TalosImage;
+  /** The Proxmox VMs. */
+  readonly vms: NodeVms;
+  /** Machine secrets and talosconfig. */
+  readonly secrets: TalosSecrets;
+  /** Helm-rendered add-ons. */
+  readonly addons: ClusterAddons;
+  /** Config apply, bootstrap, kubeconfig. */
+  readonly talos: TalosCluster;
+
+  constructor(scope: Construct, id: string, props: TalosClusterStackProps) {
+    super(scope, id);
+    const { plan, problems } = checkCluster(props.definition);
+    if (hasErrors(problems)) throw new ClusterDefinitionError(props.definition.name, problems);
+    for (const p of problems) Annotations.of(this).addWarning(formatProblem(plan.name, p));
+    this.plan = plan;
+
+    configureStateBackend(this, plan);
+    // Credentials and endpoint come from PROXMOX_VE_* environment variables at deploy time, never from code.
+    new ProxmoxProvider(this, 'proxmox', {});
+    new TalosProvider(this, 'talos-provider', {});
+    new HelmProvider(this, 'helm', {});
+    new LocalProvider(this, 'local', {});
+
+    this.image = new TalosImage(this, 'image', { plan });
+    this.vms = new NodeVms(this, 'vms', { plan, image: this.image });
+    this.secrets = new TalosSecrets(this, 'secrets', { plan });
+    this.addons = new ClusterAddons(this, 'addons', { plan });
+
+    const rollout = new ClusterRollout(this, 'rollout', {
+      plan,
+      schematicId: this.image.schematicId,
+      installerImage: this.image.installerImage,
+      after: [...this.vms.vms.values(), this.secrets.talosconfigFile],
+    });
+    this.talos = new TalosCluster(this, 'talos', {
+      plan,
+      secrets: this.secrets,
+      installerImage: this.image.installerImage,
+      nodeVms: this.vms.vms,
+      inlineManifests: this.addons.inlineManifests,
+      extraManifests: this.addons.extraManifests,
+      applyAfter: [rollout.gate],
+    });
+    const health = new ClusterHealthCheck(this, 'health', { plan, after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile] });
+    new AddonManifestSync(this, 'manifest-sync', { plan, after: [health.step], manifestsHash: this.addons.manifestsHash });
+  }
+
+  /** The non-secret summary the review report compares (written beside cdk.tf.json). */
+  summary(): ClusterSummary {
+    const p = this.plan;
+    return {
+      cluster: p.name,
+      talosVersion: p.talosVersion,
+      configContract: p.configContract,
+      kubernetesVersion: p.kubernetesVersion,
+      schematicId: this.image.schematicId,
+      installerImage: this.image.installerImage,
+      endpointUrl: p.endpointUrl,
+      vip: p.vip,
+      workerBatchSize: p.workerBatchSize,
+      allowMachineSecretsReplacement: p.allowMachineSecretsReplacement,
+      hosts: p.hosts,
+      nodes: p.nodes,
+      documents: Object.fromEntries(p.nodes.map((n) => [n.name, this.talos.documentsFor(n.name)])),
+      charts: this.addons.charts,
+      warnings: checkCluster(p.definition).problems,
+    };
+  }
+}
