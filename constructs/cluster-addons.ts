@@ -10,6 +10,7 @@ import { HelmInlineManifest } from './helm-inline-manifest';
 import { ManifestSizeGuard } from './manifest-size-guard';
 import { argoCdBootstrapApplication, certManagerCaObjects, ciliumLoadBalancerObjects } from '../lib/addon-objects';
 import { certManagerPlanValues, ciliumApiVersions, ciliumPlanValues } from '../lib/addon-values';
+import { ciliumValuesFiles, ciliumValuesSource } from '../lib/addon-checks';
 import { checkCiliumValues } from '../lib/cilium-values';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { ChartSummary } from '../lib/cluster-summary';
@@ -96,13 +97,12 @@ export class ClusterAddons extends Construct {
         releaseName: 'cilium',
         namespace: CILIUM_NAMESPACE,
         kubeVersion: plan.kubernetesVersion,
-        valuesFiles: ['cilium.yaml', ...a.cilium.extraValuesFiles],
+        valuesFiles: ciliumValuesFiles(plan),
         values: ciliumPlanValues(plan),
         apiVersions: ciliumApiVersions(plan),
         valuesDir: props.valuesDir,
       });
-      const source = ['cilium.yaml', ...a.cilium.extraValuesFiles].map((f) => `helm-values/${f.replace(/^helm-values\//, '')}`).join(' + ');
-      const problems = checkCiliumValues(this.cilium.values, plan, source);
+      const problems = checkCiliumValues(this.cilium.values, plan, ciliumValuesSource(plan));
       if (problems.some((p) => p.severity === 'error')) throw new ClusterDefinitionError(plan.name, problems);
       charts.push(this.cilium);
     }

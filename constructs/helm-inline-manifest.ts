@@ -3,12 +3,11 @@
  * for a cluster) into one Talos inline manifest, optionally preceded by its Namespace and followed by typed extra
  * objects.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Construct } from 'constructs';
 import { DataHelmTemplate, Fn, TerraformLocal } from './cdk';
 import { ChartSummary } from '../lib/cluster-summary';
-import { HelmValues, mergeAllValues, parseValues, renderValues } from '../lib/helm-values';
+import { HelmValues, mergeAllValues, renderValues } from '../lib/helm-values';
+import { projectHelmValuesDir, readValuesFile } from '../lib/values-files';
 import { InlineManifest } from '../lib/inline-manifest';
 import { formatProblem } from '../lib/problems';
 import { isDns1123Label, isDns1123Subdomain, KubernetesObject, namespaceObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
@@ -86,16 +85,6 @@ const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'k
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$/;
 const API_VERSION_ENTRY = /^([a-z0-9.-]+\/)?v[0-9]+[a-z0-9]*(\/[A-Z][A-Za-z0-9]*)?$/;
 
-/** The project's helm-values/ folder: beside the package.json above this module (source tree or .build bundle). */
-export function projectHelmValuesDir(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'helm-values'))) return path.join(dir, 'helm-values');
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve('helm-values');
-    dir = parent;
-  }
-}
 
 /**
  * A chart rendered into a Talos inline manifest.
@@ -195,10 +184,3 @@ function validateProps(props: HelmInlineManifestProps, name: string): void {
   for (const v of props.apiVersions ?? []) if (!API_VERSION_ENTRY.test(v)) fail('apiVersions', v, 'not an API version', 'write group/version or group/version/Kind, e.g. monitoring.coreos.com/v1');
 }
 
-function readValuesFile(valuesDir: string, file: string): HelmValues {
-  const relative = file.replace(/^helm-values\//, '');
-  const full = path.resolve(valuesDir, relative);
-  if (path.isAbsolute(relative) || !full.startsWith(path.resolve(valuesDir) + path.sep)) fail('valuesFiles', file, 'outside the values folder', 'name a file under helm-values/, e.g. cilium-extra.yaml');
-  if (!fs.existsSync(full)) fail('valuesFiles', file, `no such file in ${valuesDir}`, 'create the file or correct the name');
-  return parseValues(fs.readFileSync(full, 'utf8'), `helm-values/${relative}`);
-}

@@ -1,20 +1,25 @@
 /**
- * All synth-time checks of a definition in one call: the definition rules and the schematic value rules. Pure;
+ * All synth-time checks of a definition in one call: the definition rules, the schematic value rules and
+ * the add-on values rules (Cilium on Talos). Pure;
  * the app runs it for every cluster before building any stack, so every problem of every cluster is reported at
  * once and nothing is synthesized while any is an error.
  */
+import { addonValueProblems } from './addon-checks';
 import { ClusterDefinition } from './cluster-definition';
 import { ClusterPlan, planCluster } from './cluster-plan';
 import { Problem } from './problems';
 import { schematicValueProblems } from './schematic';
 import { validateCluster } from './validation';
 
-/** The plan and every problem (errors and warnings) of a definition. */
-export function checkCluster(def: ClusterDefinition): { plan: ClusterPlan; problems: Problem[] } {
+/** The plan and every problem (errors and warnings) of a definition; `valuesDir` defaults to helm-values/. */
+export function checkCluster(def: ClusterDefinition, valuesDir?: string): { plan: ClusterPlan; problems: Problem[] } {
   const plan = planCluster(def);
   const schematic = schematicValueProblems({ extensions: plan.extensions, extraKernelArgs: plan.extraKernelArgs });
+  const definitionProblems = validateCluster(def, plan);
+  // Values are checked against a plan whose own settings are valid; otherwise the same mistake is reported twice.
+  const values = definitionProblems.some((p) => p.severity === 'error' && p.path.startsWith('addons')) ? [] : addonValueProblems(plan, valuesDir);
   return {
     plan,
-    problems: [...validateCluster(def, plan), ...schematic.map((p): Problem => ({ severity: 'error', ...p }))],
+    problems: [...definitionProblems, ...schematic.map((p): Problem => ({ severity: 'error', ...p })), ...values],
   };
 }

@@ -17,7 +17,7 @@ import { ClusterDefinition } from '../lib/cluster-definition';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { ClusterSummary } from '../lib/cluster-summary';
 import { checkCluster } from '../lib/check-cluster';
-import { ClusterDefinitionError, formatProblem, hasErrors } from '../lib/problems';
+import { ClusterDefinitionError, formatProblem, hasErrors, Problem } from '../lib/problems';
 
 /** Props of a cluster stack. */
 export interface TalosClusterStackProps {
@@ -42,6 +42,8 @@ export class TalosClusterStack extends TerraformStack {
   readonly addons: ClusterAddons;
   /** Config apply, bootstrap, kubeconfig. */
   readonly talos: TalosCluster;
+  /** Validation warnings of the definition (errors stop the constructor). */
+  readonly warnings: readonly Problem[];
 
   constructor(scope: Construct, id: string, props: TalosClusterStackProps) {
     super(scope, id);
@@ -49,6 +51,7 @@ export class TalosClusterStack extends TerraformStack {
     if (hasErrors(problems)) throw new ClusterDefinitionError(props.definition.name, problems);
     for (const p of problems) Annotations.of(this).addWarning(formatProblem(plan.name, p));
     this.plan = plan;
+    this.warnings = problems;
 
     configureStateBackend(this, plan);
     // Credentials and endpoint come from PROXMOX_VE_* environment variables at deploy time, never from code.
@@ -99,7 +102,7 @@ export class TalosClusterStack extends TerraformStack {
       nodes: p.nodes,
       documents: Object.fromEntries(p.nodes.map((n) => [n.name, this.talos.documentsFor(n.name)])),
       charts: this.addons.charts,
-      warnings: checkCluster(p.definition).problems,
+      warnings: this.warnings,
     };
   }
 }
