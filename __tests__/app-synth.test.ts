@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
-const sharedTools = path.resolve(root, '..', 'shared', 'tools');
+// The workplace's offline checkers (../shared/tools beside the checkout, or SHARED_TOOLS_DIR).
+const sharedTools = process.env.SHARED_TOOLS_DIR ?? path.resolve(root, '..', 'shared', 'tools');
+if (!fs.existsSync(path.join(sharedTools, 'check-tf-schema.mjs'))) {
+  throw new Error(`${sharedTools}/check-tf-schema.mjs not found. Fix: place shared/ beside the checkout or set SHARED_TOOLS_DIR`);
+}
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'app-synth-'));

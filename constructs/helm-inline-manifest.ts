@@ -10,7 +10,8 @@ import { HelmValues, mergeAllValues, renderValues } from '../lib/helm-values';
 import { projectHelmValuesDir, readValuesFile } from '../lib/values-files';
 import { InlineManifest } from '../lib/inline-manifest';
 import { formatProblem } from '../lib/problems';
-import { isDns1123Label, isDns1123Subdomain, KubernetesObject, namespaceObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
+import { isDnsLabel, isDnsSubdomain } from '../lib/dns-names';
+import { KubernetesObject, namespaceObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
 import { parseVersion } from '../lib/semver';
 import { escapeTemplateLiteral } from '../lib/terraform-template';
 
@@ -176,9 +177,9 @@ function validateProps(props: HelmInlineManifestProps, name: string): void {
   if (!/^(https?|oci):\/\/\S+$/.test(props.repository ?? '')) fail('repository', props.repository, 'not a chart repository URL', 'use https://… (Helm repository) or oci://… (OCI registry)');
   if (!props.chart || /\s/.test(props.chart)) fail('chart', props.chart, 'not a chart name', 'use the chart name as published in the repository');
   if (!EXACT_VERSION.test(props.version ?? '')) fail('version', props.version, 'not an exact chart version', 'pin an exact version (e.g. 1.20.0) in lib/versions.ts; ranges would make renders drift');
-  if (!isDns1123Label(props.releaseName) || props.releaseName.length > 53) fail('releaseName', props.releaseName, 'not a Helm release name', 'use a DNS-1123 label of at most 53 characters');
-  if (!isDns1123Subdomain(name)) fail('manifestName', name, 'not a DNS-1123 subdomain', 'use lowercase letters, digits, `-` and `.`');
-  if (!isDns1123Label(props.namespace)) fail('namespace', props.namespace, 'not a namespace name', 'use a DNS-1123 label');
+  if (!isDnsLabel(props.releaseName) || props.releaseName.length > 53) fail('releaseName', props.releaseName, 'not a Helm release name', 'use a DNS-1123 label of at most 53 characters');
+  if (!isDnsSubdomain(name)) fail('manifestName', name, 'not a DNS-1123 subdomain', 'use lowercase letters, digits, `-` and `.`');
+  if (!isDnsLabel(props.namespace)) fail('namespace', props.namespace, 'not a namespace name', 'use a DNS-1123 label');
   if (props.createNamespace && BUILT_IN_NAMESPACES.has(props.namespace)) fail('createNamespace', true, `${props.namespace} always exists`, 'set createNamespace: false');
   if (!parseVersion(props.kubeVersion)) fail('kubeVersion', props.kubeVersion, 'not a Kubernetes version', 'pass plan.kubernetesVersion');
   for (const v of props.apiVersions ?? []) if (!API_VERSION_ENTRY.test(v)) fail('apiVersions', v, 'not an API version', 'write group/version or group/version/Kind, e.g. monitoring.coreos.com/v1');

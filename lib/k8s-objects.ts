@@ -4,6 +4,7 @@
  */
 import YAML from 'yaml';
 import { Problem } from './problems';
+import { isDnsLabel, isDnsSubdomain } from './dns-names';
 
 /** Object metadata: only what a manifest may set. */
 export interface ObjectMeta {
@@ -60,29 +61,17 @@ export const KNOWN_SCOPES: Readonly<Record<string, ObjectScope>> = {
   'gateway.networking.k8s.io/Gateway': 'Namespaced',
 };
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[1-9][0-9]*((alpha|beta)[1-9][0-9]*)?$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** True for a DNS-1123 label (≤ 63 characters: lowercase letters, digits, `-`; alphanumeric at both ends). */
-export function isDns1123Label(text: string): boolean {
-  return typeof text === 'string' && text.length <= 63 && DNS1123_LABEL.test(text);
-}
-
-/** True for a DNS-1123 subdomain (≤ 253 characters, dot-separated labels). */
-export function isDns1123Subdomain(text: string): boolean {
-  return typeof text === 'string' && text.length <= 253 && DNS1123_SUBDOMAIN.test(text);
-}
 
 /** True for a label key (`prefix/name`, prefix a DNS subdomain, name ≤ 63). */
 function isLabelKey(key: string): boolean {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  return (prefix === undefined || isDns1123Subdomain(prefix)) && name.length <= 63 && LABEL_NAME.test(name);
+  return (prefix === undefined || isDnsSubdomain(prefix)) && name.length <= 63 && LABEL_NAME.test(name);
 }
 
 /** The API group of an apiVersion (`''` for core `v1`). */
@@ -112,9 +101,9 @@ export function validateK8sObject(obj: KubernetesObject): Problem[] {
     add('metadata', meta, 'metadata is missing', 'set metadata.name');
     return problems;
   }
-  const nameOk = obj.kind === 'Namespace' ? isDns1123Label(meta.name) : isDns1123Subdomain(meta.name);
+  const nameOk = obj.kind === 'Namespace' ? isDnsLabel(meta.name) : isDnsSubdomain(meta.name);
   if (!nameOk) add('metadata.name', meta.name, `not a DNS-1123 ${obj.kind === 'Namespace' ? 'label' : 'subdomain'}`, 'use lowercase letters, digits and `-` (and `.` except for namespaces), starting and ending alphanumeric');
-  if (meta.namespace !== undefined && !isDns1123Label(meta.namespace)) add('metadata.namespace', meta.namespace, 'not a DNS-1123 label', 'use a valid namespace name');
+  if (meta.namespace !== undefined && !isDnsLabel(meta.namespace)) add('metadata.namespace', meta.namespace, 'not a DNS-1123 label', 'use a valid namespace name');
   const scope = typeof obj.apiVersion === 'string' ? scopeOf(obj) : undefined;
   if (scope === 'Namespaced' && meta.namespace === undefined) add('metadata.namespace', undefined, `${obj.kind} is namespaced but has no namespace`, 'set metadata.namespace (Talos does not default it)');
   if (scope === 'Cluster' && meta.namespace !== undefined) add('metadata.namespace', meta.namespace, `${obj.kind} is cluster-scoped`, 'remove metadata.namespace');
