@@ -134,7 +134,7 @@ describe('HelmInlineManifest', () => {
 
   test('fails when a values file does not exist', () => {
     // GIVEN / WHEN / THEN
-    expect(() => synth({ valuesDir: valuesDir({}), valuesFiles: ['missing.yaml'] })).toThrow(/valuesFiles = "missing.yaml": no such file/);
+    expect(() => synth({ valuesDir: valuesDir({}), valuesFiles: ['missing.yaml'] })).toThrow(/values file "missing.yaml": does not exist in/);
   });
 
   test('fails when a values file lies outside the values folder', () => {
