@@ -5,7 +5,6 @@
  * AddonManifestSync, wired as in stacks/talos-cluster-stack.ts. The local backend keeps the state beside the
  * generated cdk.tf.json, with a relative path, so a folder can be copied to branch a scenario.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { LocalBackend, TerraformData, TerraformStack, Testing } from '../../cons
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { planCluster } from '../../lib/cluster-plan';
 import { FakeState, FakeTalos, manifestSet } from './fake-talos';
+import { runTerraform } from './terraform-cli';
 
 /** Project root, where the runner runs (local-exec working_dir). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -98,16 +98,12 @@ export class RolloutHarness {
   }
 
   private terraform(args: readonly string[]): DeployResult {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...this.fake.env(), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: path.join(this.workDir, 'terraformrc') };
-    delete env.TF_PLUGIN_CACHE_DIR;
-    const r = spawnSync('terraform', [...args], { cwd: this.workDir, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { code: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+    return runTerraform(this.workDir, args, this.fake.env());
   }
 
   /** Synthesizes the stack for `targets` and runs `terraform apply` (after `init` the first time). */
   deploy(targets: DeployTargets): DeployResult {
     fs.writeFileSync(path.join(this.workDir, 'cdk.tf.json'), synthTestStack(targets));
-    fs.writeFileSync(path.join(this.workDir, 'terraformrc'), '');
     if (!this.initialized) {
       const init = this.terraform(['init', '-input=false', '-no-color']);
       if (init.code !== 0) return init;
