@@ -29,6 +29,7 @@ describe('the example app (main.ts)', () => {
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   test('defines one stack per cluster with its review summary', () => {
+    // GIVEN / WHEN the app synthesized in beforeAll
     // THEN
     expect(fs.existsSync(stackFile)).toBe(true);
     const summary = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'homelab', 'cluster-summary.json'), 'utf8'));
@@ -42,6 +43,7 @@ describe('the example app (main.ts)', () => {
   });
 
   test('defines Terraform JSON that passes the offline provider-schema check', () => {
+    // GIVEN the stack synthesized in beforeAll
     // WHEN
     const run = spawnSync(process.execPath, [path.join(sharedTools, 'check-tf-schema.mjs'), stackFile], { cwd: root, encoding: 'utf8' });
     // THEN
@@ -50,6 +52,7 @@ describe('the example app (main.ts)', () => {
   });
 
   test('defines Talos config documents that pass the Talos schema check', () => {
+    // GIVEN the stack synthesized in beforeAll
     // WHEN
     const run = spawnSync(process.execPath, [path.join(sharedTools, 'check-talos-config.mjs'), stackFile], { cwd: root, encoding: 'utf8' });
     // THEN
@@ -57,7 +60,8 @@ describe('the example app (main.ts)', () => {
   });
 
   test('defines no secret and no machine-specific path in the synthesized JSON', () => {
-    // GIVEN
+    // GIVEN the stack synthesized in beforeAll
+    // WHEN its JSON is read as text
     const text = fs.readFileSync(stackFile, 'utf8');
     // THEN
     expect(text).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY|PROXMOX_VE_API_TOKEN=|password/i);

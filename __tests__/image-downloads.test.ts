@@ -37,12 +37,12 @@ describe('image downloads', () => {
   test('fails when one datastore is shared on some hosts only', () => {
     // GIVEN
     const hosts = [host('pve1', { imageDatastore: 'nfs', imageDatastoreShared: true }), host('pve2', { imageDatastore: 'nfs' })];
-    // THEN
+    // WHEN / THEN
     expect(() => planImageDownloads(hosts, [node('a', 'pve1')])).toThrow(/proxmoxHosts\[pve2\]\.imageDatastoreShared = false: datastore "nfs" is shared on pve1 but not on pve2\. Fix:/);
   });
 
   test('fails when a node runs on an undeclared host', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect(() => planImageDownloads([host('pve1')], [node('a', 'pve9')])).toThrow(/workers\[a\]\.host = "pve9".*Fix: set its host to one of \[pve1\]/);
   });
 });

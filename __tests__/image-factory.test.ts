@@ -8,7 +8,7 @@ const ref: FactoryImageRef = {
 
 describe('Image Factory addresses', () => {
   test('defines an uncompressed qcow2 nocloud disk image URL (Proxmox cannot decompress xz)', () => {
-    // WHEN
+    // GIVEN / WHEN
     const url = diskImageUrl(ref);
     // THEN
     expect(url).toBe(`https://factory.talos.dev/image/${ref.schematicId}/v1.13.9/nocloud-amd64.qcow2`);
@@ -16,14 +16,14 @@ describe('Image Factory addresses', () => {
   });
 
   test('defines the platform installer of the same schematic and version', () => {
-    // WHEN
+    // GIVEN / WHEN
     const image = installerImage(ref);
     // THEN
     expect(image).toBe(`factory.talos.dev/nocloud-installer/${ref.schematicId}:v1.13.9`);
   });
 
   test('defines a file name by cluster, version and schematic that the import content type accepts', () => {
-    // WHEN
+    // GIVEN / WHEN
     const name = diskImageFileName('homelab', ref);
     // THEN
     expect(name).toBe(`homelab-talos-v1.13.9-${ref.schematicId}-nocloud-amd64.qcow2`);
@@ -31,7 +31,7 @@ describe('Image Factory addresses', () => {
   });
 
   test('defines a new file name for a new Talos version', () => {
-    // WHEN
+    // GIVEN / WHEN
     const next = diskImageFileName('homelab', { ...ref, talosVersion: 'v1.14.0-rc.1' });
     // THEN
     expect(next).not.toBe(diskImageFileName('homelab', ref));
@@ -39,7 +39,7 @@ describe('Image Factory addresses', () => {
   });
 
   test('fails when the schematic ID, version, platform or cluster name is malformed', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect(() => diskImageUrl({ ...ref, schematicId: 'ce4c9805' })).toThrow(/schematicId = "ce4c9805".*Fix:/);
     expect(() => installerImage({ ...ref, talosVersion: '1.13.9' })).toThrow(/talos\.version = "1\.13\.9".*Fix: write it like "v1\.13\.9"/);
     expect(() => diskImageUrl({ ...ref, platform: 'No Cloud' })).toThrow(/platform = "No Cloud"/);

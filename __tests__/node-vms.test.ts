@@ -39,13 +39,13 @@ describe('NodeVms on the example cluster', () => {
   const vms = vmsOf(homelab);
 
   test('defines one VM per node, keyed by node name', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect([...vms.keys()]).toEqual(plan.nodes.map((n) => n.name));
   });
 
   test('defines placement, identity, tags and Talos-documented hardware for every node', () => {
     for (const node of plan.nodes) {
-      // GIVEN
+      // GIVEN / WHEN the VM of each node of the example cluster
       const vm = vms.get(node.name)!;
       // THEN
       expect(vm).toMatchObject({
@@ -81,7 +81,7 @@ describe('NodeVms on the example cluster', () => {
 
   test('defines the NIC with the node MAC on the bridge and the static address on the nocloud drive', () => {
     for (const node of plan.nodes) {
-      // GIVEN
+      // GIVEN / WHEN the VM of each node of the example cluster
       const vm = vms.get(node.name)!;
       // THEN
       expect(vm.network_device).toEqual([{ bridge: 'vmbr0', model: 'virtio', mac_address: node.macAddress }]);
@@ -95,23 +95,23 @@ describe('NodeVms on the example cluster', () => {
   });
 
   test('defines the QEMU agent on, without waiting for agent-reported addresses', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     for (const vm of vms.values()) expect(vm.agent).toEqual({ enabled: true, timeout: '3m', wait_for_ip: { disabled: true } });
   });
 
   test('defines control planes to start before workers', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     const order = (name: string) => vms.get(name)!.startup.order;
     for (const cp of plan.controlPlanes) for (const w of plan.workers) expect(order(cp.name)).toBeLessThan(order(w.name));
   });
 
   test('defines migration on host change and no provider-initiated reboots', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     for (const vm of vms.values()) expect(vm).toMatchObject({ migrate: true, reboot_after_update: false });
   });
 
   test('defines the boot image source as ignored after creation', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect(VM_IGNORED_CHANGES).toEqual(['disk[0].import_from']);
     for (const vm of vms.values()) expect(vm.lifecycle).toEqual({ ignore_changes: ['disk[0].import_from'] });
   });
@@ -119,7 +119,7 @@ describe('NodeVms on the example cluster', () => {
 
 describe('NodeVms options', () => {
   test('defines the agent off when the schematic has no qemu-guest-agent', () => {
-    // WHEN
+    // GIVEN / WHEN a schematic without qemu-guest-agent
     const vms = vmsOf({ ...homelab, talos: { extensions: ['siderolabs/iscsi-tools'] } });
     // THEN
     for (const vm of vms.values()) expect(vm.agent).toEqual({ enabled: false });
@@ -151,14 +151,14 @@ describe('NodeVms options', () => {
   test('fails when a node runs on an undeclared host', () => {
     // GIVEN
     const def: ClusterDefinition = { ...homelab, workers: { nodes: [{ name: 'homelab-worker-9', ip: '192.168.10.29', host: 'pve9' }] } };
-    // THEN
+    // WHEN / THEN
     expect(() => vmsOf(def)).toThrow(/workers\.nodes\[0\]\.host = "pve9".*Fix:/);
   });
 });
 
 describe('MAC addresses', () => {
   test('defines the same MAC for the same cluster and node on every synth', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect(vmsOf(homelab).get('homelab-cp-2')!.network_device[0].mac_address).toBe(vmsOf(homelab).get('homelab-cp-2')!.network_device[0].mac_address);
     expect(deterministicMac('homelab', 'homelab-cp-2')).toBe(deterministicMac('homelab', 'homelab-cp-2'));
   });
@@ -183,7 +183,7 @@ describe('MAC addresses', () => {
   });
 
   test('defines a different MAC for the same node name in another cluster', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect(deterministicMac('homelab', 'node-1')).not.toBe(deterministicMac('lab2', 'node-1'));
   });
 });

@@ -8,14 +8,14 @@ const worker = (name: string, extra: Partial<PlacementRequest> = {}): PlacementR
 
 describe('placeNodes', () => {
   test('defines control planes on distinct hosts while hosts remain', () => {
-    // WHEN
+    // GIVEN / WHEN
     const placed = placeNodes(['pve1', 'pve2', 'pve3'], [cp('cp-1'), cp('cp-2'), cp('cp-3')]);
     // THEN
     expect(new Set(placed.values()).size).toBe(3);
   });
 
   test('defines control planes round the hosts in declared order when there are fewer hosts', () => {
-    // WHEN
+    // GIVEN / WHEN
     const placed = placeNodes(['pve1', 'pve2'], [cp('cp-1'), cp('cp-2'), cp('cp-3')]);
     // THEN
     expect([...placed]).toEqual([
@@ -26,7 +26,7 @@ describe('placeNodes', () => {
   });
 
   test('defines explicit hosts as given and spreads the rest around them', () => {
-    // WHEN
+    // GIVEN / WHEN
     const placed = placeNodes(['pve1', 'pve2', 'pve3'], [cp('cp-1', { host: 'pve2' }), cp('cp-2'), cp('cp-3')]);
     // THEN
     expect(placed.get('cp-1')).toBe('pve2');
@@ -34,21 +34,21 @@ describe('placeNodes', () => {
   });
 
   test('defines workers on the least-loaded host, preferring hosts with fewer control planes on a tie', () => {
-    // WHEN
+    // GIVEN / WHEN
     const placed = placeNodes(['pve1', 'pve2', 'pve3'], [cp('cp-1'), cp('cp-2'), worker('w-1'), worker('w-2'), worker('w-3')]);
     // THEN
     expect([placed.get('w-1'), placed.get('w-2'), placed.get('w-3')]).toEqual(['pve3', 'pve3', 'pve1']);
   });
 
   test("defines only hosts the node's pool allows", () => {
-    // WHEN
+    // GIVEN / WHEN
     const placed = placeNodes(['pve1', 'pve2', 'pve3'], [cp('cp-1', { allowedHosts: ['pve3'] }), cp('cp-2', { allowedHosts: ['pve3'] })]);
     // THEN
     expect([...placed.values()]).toEqual(['pve3', 'pve3']);
   });
 
   test('defines no host for a node whose pool allows no declared host', () => {
-    // WHEN
+    // GIVEN / WHEN
     const placed = placeNodes(['pve1'], [worker('w-1', { allowedHosts: ['pve7'] })]);
     // THEN
     expect(placed.has('w-1')).toBe(false);
@@ -77,7 +77,7 @@ describe('placeNodes', () => {
 });
 
 describe('placement warnings', () => {
-  test('warns when every control plane ends up on one host', () => {
+  test('defines a warning when every control plane ends up on one host', () => {
     // GIVEN the example with its control planes restricted to pve1
     const def: ClusterDefinition = { ...homelab, controlPlanes: { ...homelab.controlPlanes, hosts: ['pve1'] } };
     // WHEN
@@ -87,8 +87,8 @@ describe('placement warnings', () => {
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', value: 'pve1', message: expect.stringMatching(/every control plane/) }));
   });
 
-  test('does not warn when automatic placement spreads the control planes', () => {
-    // WHEN
+  test('defines no control-plane warning when automatic placement spreads the control planes', () => {
+    // GIVEN / WHEN the example as it is
     const { plan, problems } = checkCluster(homelab);
     // THEN
     expect(new Set(plan.controlPlanes.map((n) => n.host))).toEqual(new Set(['pve1', 'pve2']));

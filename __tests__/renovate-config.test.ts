@@ -24,7 +24,7 @@ describe('renovate.json', () => {
   });
 
   test('defines the quoted version, without a leading v, as the current value of each constant', () => {
-    // WHEN
+    // GIVEN / WHEN
     const found: Record<string, Record<string, string | undefined>> = Object.fromEntries(extract(versionsSource).map((d) => [d.depType, d]));
     // THEN every captured value is the constant's value with any `v` prefix left in the file
     for (const [name, dep] of Object.entries(found)) {
@@ -46,7 +46,7 @@ describe('renovate.json', () => {
   });
 
   test('defines contract bumps as dashboard-approved and never automerged', () => {
-    // WHEN
+    // GIVEN / WHEN
     const rule = config.packageRules.find((r: { matchDepTypes?: string[] }) => r.matchDepTypes?.includes('TALOS_CONFIG_CONTRACT'));
     // THEN
     expect(rule).toMatchObject({ dependencyDashboardApproval: true, automerge: false });

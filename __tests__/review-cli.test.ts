@@ -78,8 +78,8 @@ describe('npm run review (CLI on a git repository)', () => {
     expect(execFileSync('git', ['worktree', 'list'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).toHaveLength(1);
   });
 
-  test('fails with a usage error when the base ref does not exist', () => {
-    // WHEN
+  test('fails when the base ref does not exist, with a usage error', () => {
+    // GIVEN / WHEN
     const run = review(dir, '--base', 'no-such-branch');
     // THEN
     expect(run.status).toBe(2);

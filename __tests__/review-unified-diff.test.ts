@@ -34,7 +34,7 @@ describe('unifiedDiff', () => {
   });
 
   test('defines an all-added diff against an empty text, with labels', () => {
-    // WHEN
+    // GIVEN / WHEN
     const diff = unifiedDiff('', 'x\ny\n', { oldLabel: '/dev/null', newLabel: 'head/node' });
     // THEN
     expect(diff.split('\n')).toEqual(['--- /dev/null', '+++ head/node', '@@ -0,0 +1,2 @@', '+x', '+y']);

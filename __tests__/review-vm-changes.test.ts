@@ -23,21 +23,21 @@ function effects(base: Record<string, unknown>, head: Record<string, unknown>): 
 
 describe('compareVm (bpg/proxmox update semantics)', () => {
   test('defines a re-created VM when the host changes without migrate', () => {
-    // WHEN
+    // GIVEN / WHEN
     const result = effects(vm(), vm({ node_name: 'pve1' }));
     // THEN
     expect(result).toEqual(['node_name pve2 -> pve1: replace']);
   });
 
   test('defines a live migration, not a replacement, when migrate is true', () => {
-    // WHEN
+    // GIVEN / WHEN
     const result = effects(vm({ migrate: true }), vm({ migrate: true, node_name: 'pve1' }));
     // THEN
     expect(result).toEqual(['node_name pve2 -> pve1: in-place']);
   });
 
   test('defines a re-created VM when the VM ID changes', () => {
-    // WHEN
+    // GIVEN / WHEN
     const result = effects(vm(), vm({ vm_id: 8110 }));
     // THEN
     expect(result).toEqual(['vm_id 8102 -> 8110: replace']);
@@ -100,7 +100,7 @@ describe('compareVm (bpg/proxmox update semantics)', () => {
   });
 
   test('defines hidden values for sensitive attributes', () => {
-    // WHEN
+    // GIVEN / WHEN
     const result = compareVm(vm({ initialization: { user_account: { password: 'old' } } }), vm({ initialization: { user_account: { password: 'new' } } }));
     // THEN
     expect(result).toEqual([expect.objectContaining({ path: 'initialization.user_account.password', from: '(sensitive, not shown)', to: '(sensitive, not shown)' })]);

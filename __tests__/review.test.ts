@@ -214,7 +214,7 @@ describe('review of two synthesized revisions', () => {
   });
 
   test('defines a new cluster when the base has none', () => {
-    // WHEN
+    // GIVEN / WHEN
     const review = compareCluster('review', undefined, base);
     // THEN
     expect(findings(review.changes).slice(0, 6)).toEqual([
@@ -229,7 +229,7 @@ describe('review of two synthesized revisions', () => {
   });
 
   test('defines no finding for identical revisions and never prints secrets', () => {
-    // WHEN
+    // GIVEN / WHEN
     const review = compareCluster('review', base, synth(revisions.base));
     const report = renderReport({ base: 'base', head: 'head' }, [review]);
     // THEN

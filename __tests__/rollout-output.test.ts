@@ -65,7 +65,7 @@ describe('talosctl output parsers', () => {
     expect(parseResourceStream('')).toEqual([]);
   });
 
-  test('fails on a truncated JSON stream', () => {
+  test('fails when the JSON stream is truncated', () => {
     // GIVEN / WHEN / THEN
     expect(() => parseResourceStream('{ "node": "a", "spec": {')).toThrow('truncated');
   });

@@ -149,7 +149,7 @@ describe('runner decisions', () => {
     expect(kubernetesAtVersion([node('m', { kubeletVersion: undefined })], '1.35.9')).toBe(false);
   });
 
-  test('fails a Talos hop per node that needs an upgrade', () => {
+  test('fails when a node that needs an upgrade cannot hop to the target Talos, once per such node', () => {
     // GIVEN one node already on the target, one two minors behind
     const nodes = [node('new', { talosVersion: 'v1.13.10' }), node('old', { talosVersion: 'v1.10.9', ip: '10.0.0.12' })];
 
@@ -160,7 +160,7 @@ describe('runner decisions', () => {
     expect(problems).toEqual([expect.stringMatching(/^old \(10\.0\.0\.12\): Talos v1\.13\.10 upgrades only from 1\.11\.0/)]);
   });
 
-  test('fails a Talos upgrade whose minor cannot run the running Kubernetes: upgrade Kubernetes first', () => {
+  test('fails when the target Talos minor cannot run the running Kubernetes: upgrade Kubernetes first', () => {
     // GIVEN Kubernetes 1.32 running, Talos 1.14 supports 1.33+
     const nodes = [node('a', { kubeletVersion: '1.32.9', apiServerVersion: '1.32.9' })];
 
@@ -182,7 +182,7 @@ describe('runner decisions', () => {
     expect(problems).toEqual([]);
   });
 
-  test('fails a Kubernetes jump of two minors and a target pair outside the window', () => {
+  test('fails when Kubernetes jumps two minors or the target pair is outside the window', () => {
     // GIVEN
     const nodes = [node('a', { talosVersion: 'v1.13.10', kubeletVersion: '1.34.5' })];
 
@@ -203,7 +203,7 @@ describe('runner decisions', () => {
     expect(preflightProblems(nodes, targets)).toEqual([]);
   });
 
-  test('fails an etcd member list shorter than the control planes, or with learners', () => {
+  test('fails when the etcd member list is shorter than the control planes, or has learners', () => {
     // GIVEN
     const full = [
       { hostname: 'a', learner: false },
@@ -217,7 +217,7 @@ describe('runner decisions', () => {
     expect(etcdMembersProblem([...full.slice(0, 2), { hostname: 'c', learner: true }], 3)).toContain('expected 3');
   });
 
-  test('fails a talosctl older than the target minor', () => {
+  test('fails when talosctl is older than the target minor', () => {
     // GIVEN / WHEN / THEN
     expect(talosctlClientProblem('v1.13.9', 'v1.13.10')).toBeUndefined();
     expect(talosctlClientProblem('v1.14.0', 'v1.13.10')).toBeUndefined();

@@ -79,7 +79,7 @@ describe('rollout runner', () => {
     expect(result.output).toContain('runs v1.13.9');
   });
 
-  test('waits while the upgraded node reboots, then checks health and etcd', () => {
+  test('defines a wait while the upgraded node reboots, then the health and etcd checks', () => {
     // GIVEN the node answers nothing for its next 4 calls after the upgrade
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9' }));
     fake.update((s) => (s.faults.rebootCalls = 4));
@@ -94,7 +94,7 @@ describe('rollout runner', () => {
     expect(fake.read().nodes['10.5.0.11'].schematic).toBe(SCHEMATIC_B);
   });
 
-  test('skips a node already on the target and a node in maintenance mode', () => {
+  test('defines a node already on the target and a node in maintenance mode as skipped', () => {
     // GIVEN
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9' }));
     fake.update((s) => (s.nodes['10.5.0.21'] = { name: 'test-worker-1', role: 'worker', stage: 'maintenance' }));
@@ -110,7 +110,7 @@ describe('rollout runner', () => {
     expect(upgradeCalls(fake)).toEqual([]);
   });
 
-  test('refuses a Talos hop the installer rejects, touching nothing', () => {
+  test('fails when the installer rejects the Talos hop, touching nothing', () => {
     // GIVEN nodes on Talos 1.10, target 1.13 (accepts hosts from 1.11.0)
     const fake = cluster(clusterState(NODES, { talos: 'v1.10.9', kubernetes: '1.33.6' }));
 
@@ -124,7 +124,7 @@ describe('rollout runner', () => {
     expect(upgradeCalls(fake)).toEqual([]);
   });
 
-  test('refuses a Talos upgrade the running Kubernetes cannot follow: Kubernetes goes first', () => {
+  test('fails when the running Kubernetes cannot follow the Talos upgrade: Kubernetes goes first', () => {
     // GIVEN Kubernetes 1.32 on Talos 1.13; Talos 1.14 needs Kubernetes 1.33 or newer
     const fake = cluster(clusterState(NODES, { talos: 'v1.13.9', kubernetes: '1.32.9', clientVersion: 'v1.14.0' }));
 
@@ -136,7 +136,7 @@ describe('rollout runner', () => {
     expect(result.output).toContain('upgrade Kubernetes first');
   });
 
-  test('refuses a talosctl older than the target Talos', () => {
+  test('fails when talosctl is older than the target Talos', () => {
     // GIVEN
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9', clientVersion: 'v1.12.11' }));
 
@@ -148,7 +148,7 @@ describe('rollout runner', () => {
     expect(result.output).toContain('talosctl v1.12.11 is older than the target Talos v1.13');
   });
 
-  test('refuses a cluster that is not healthy to begin with', () => {
+  test('fails when the cluster is not healthy to begin with', () => {
     // GIVEN
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9' }));
     fake.update((s) => (s.faults.unhealthy = 1000));
@@ -162,7 +162,7 @@ describe('rollout runner', () => {
     expect(upgradeCalls(fake)).toEqual([]);
   });
 
-  test('refuses a manifest sync when the control planes carry different manifests', () => {
+  test('fails when the control planes carry different manifests at a manifest sync', () => {
     // GIVEN test-cp-3 still carries the old chart
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9', manifests: manifestSet('1.1.0') }));
     fake.update((s) => (s.nodes['10.5.0.13'].manifests = manifestSet('1.0.0')));
@@ -176,7 +176,7 @@ describe('rollout runner', () => {
     expect(upgradeCalls(fake)).toEqual([]);
   });
 
-  test('skips the manifest sync when the dry run shows no change', () => {
+  test('defines the manifest sync as skipped when the dry run shows no change', () => {
     // GIVEN
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9' }));
 
@@ -189,7 +189,7 @@ describe('rollout runner', () => {
     expect(upgradeCalls(fake)).toEqual([expect.stringContaining('--dry-run')]);
   });
 
-  test('skips the Kubernetes step before bootstrap and when every component already runs the target', () => {
+  test('defines the Kubernetes step as skipped before bootstrap and when every component already runs the target', () => {
     // GIVEN
     const fresh = cluster(clusterState(NODES, { maintenance: true }));
     const running = cluster(clusterState(NODES, { kubernetes: '1.35.9' }));
@@ -205,7 +205,7 @@ describe('rollout runner', () => {
     expect([...upgradeCalls(fresh), ...upgradeCalls(running)]).toEqual([]);
   });
 
-  test('fails at once when talosctl cannot be run', () => {
+  test('fails when talosctl cannot be run, at once', () => {
     // GIVEN
     const fake = cluster(clusterState(NODES, {}));
 
@@ -218,7 +218,7 @@ describe('rollout runner', () => {
     expect(result.output).not.toContain('waiting:');
   });
 
-  test('fails on wrong usage with exit 2', () => {
+  test('fails when the usage is wrong, with exit 2', () => {
     // GIVEN
     const fake = cluster(clusterState(NODES, {}));
 

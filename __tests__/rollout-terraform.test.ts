@@ -88,7 +88,7 @@ describe('rolling upgrade under Terraform', () => {
     expect(upgradeK8sCalls(h.fake.calls(), false)).toEqual([]);
   });
 
-  test('fails at the second control plane without touching the rest, and the next deploy resumes at that node', () => {
+  test('fails when the second control plane fails to upgrade, touching none of the rest, and the next deploy resumes at that node', () => {
     // GIVEN the installer fails once on test-cp-2
     const h = fromBaseline();
     h.fake.update((s) => (s.faults.failUpgrade = { 'test-cp-2': 1 }));
@@ -130,7 +130,7 @@ describe('rolling upgrade under Terraform', () => {
     expect(Object.values(h.fake.read().nodes).map((n) => n.kubeletVersion)).toEqual(Array(5).fill('1.35.9'));
   });
 
-  test('refuses an illegal hop before any node is touched', () => {
+  test('fails when the hop is illegal, before any node is touched', () => {
     // GIVEN Kubernetes 1.34 → 1.36 (two minors) together with a Talos bump
     const h = fromBaseline();
 

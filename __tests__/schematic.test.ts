@@ -10,7 +10,7 @@ import {
 
 describe('schematic IDs', () => {
   test('defines the vanilla ID for a schematic without customization', () => {
-    // WHEN
+    // GIVEN / WHEN
     const schematic = buildSchematic({ extensions: [], extraKernelArgs: [] });
     // THEN
     expect(schematic.yaml).toBe('customization: {}\n');
@@ -18,7 +18,7 @@ describe('schematic IDs', () => {
   });
 
   test('defines the ID the Talos Proxmox guide gives for qemu-guest-agent only', () => {
-    // WHEN
+    // GIVEN / WHEN
     const schematic = buildSchematic({ extensions: [QEMU_GUEST_AGENT_EXTENSION], extraKernelArgs: [] });
     // THEN
     expect(schematic.id).toBe('ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515');
@@ -26,7 +26,7 @@ describe('schematic IDs', () => {
   });
 
   test("defines the ID of the factory's own test vector for kernel arguments noapic, nolapic", () => {
-    // WHEN
+    // GIVEN / WHEN
     const schematic = buildSchematic({ extensions: [], extraKernelArgs: ['noapic', 'nolapic'] });
     // THEN (siderolabs/image-factory pkg/schematic/schematic_test.go, case "config1")
     expect(schematic.id).toBe('9cba8e32753f91a16c1837ab8abf356af021706ef284aef07380780177d9a06c');
@@ -34,7 +34,7 @@ describe('schematic IDs', () => {
   });
 
   test('defines the ID as the sha256 of exactly the YAML it registers', () => {
-    // WHEN
+    // GIVEN / WHEN
     const schematic = buildSchematic({ extensions: ['siderolabs/iscsi-tools'], extraKernelArgs: ['console=ttyS0'] });
     // THEN
     expect(schematic.id).toBe(createHash('sha256').update(schematic.yaml).digest('hex'));
@@ -43,7 +43,7 @@ describe('schematic IDs', () => {
 
 describe('canonical schematic YAML', () => {
   test('defines kernel arguments before extensions, 4-space indentation and indented lists', () => {
-    // WHEN
+    // GIVEN / WHEN
     const yaml = buildSchematic({ extensions: ['siderolabs/qemu-guest-agent', 'siderolabs/iscsi-tools'], extraKernelArgs: ['net.ifnames=0'] }).yaml;
     // THEN
     expect(yaml).toBe(
@@ -72,7 +72,7 @@ describe('canonical schematic YAML', () => {
   });
 
   test('defines no field for empty lists', () => {
-    // WHEN
+    // GIVEN / WHEN
     const document = schematicDocument({ extensions: ['siderolabs/qemu-guest-agent'], extraKernelArgs: [] });
     // THEN
     expect(document).toEqual({ customization: { systemExtensions: { officialExtensions: ['siderolabs/qemu-guest-agent'] } } });
@@ -93,12 +93,12 @@ describe('schematic values that cannot be written canonically', () => {
   test('fails when a kernel argument would be quoted by go-yaml', () => {
     // GIVEN values YAML reads as bool, sexagesimal number, date, or that start with an indicator or contain a space
     for (const value of ['yes', 'on', '1:20', '2001-12-14', '0x1F', '#comment', 'a:', 'quiet splash', '']) {
-      // THEN
+      // WHEN / THEN
       expect(isCanonicalPlainScalar(value)).toBe(false);
     }
   });
 
-  test('fails with the field path, value and fix of every bad entry', () => {
+  test('fails when entries are bad, with the field path, value and fix of each', () => {
     // GIVEN
     const input = { extensions: ['siderolabs/qemu-guest-agent', 'QEMU Guest Agent'], extraKernelArgs: ['quiet', 'yes'] };
     // WHEN

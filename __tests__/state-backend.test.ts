@@ -13,7 +13,7 @@ function terraformBlock(state?: StateBackendDefinition): TfJson {
 
 describe('configureStateBackend', () => {
   test('defines a local state file per cluster in the project root, relative to the stack folder', () => {
-    // WHEN the definition names no backend
+    // GIVEN / WHEN the definition names no backend
     const terraform = terraformBlock();
 
     // THEN
@@ -24,7 +24,7 @@ describe('configureStateBackend', () => {
     ['state/homelab.tfstate', '../../../state/homelab.tfstate'],
     ['/var/lib/terraform/homelab.tfstate', '/var/lib/terraform/homelab.tfstate'],
   ])('defines the local path %s as %s', (given, expected) => {
-    // WHEN
+    // GIVEN / WHEN
     const terraform = terraformBlock({ type: 'local', path: given });
 
     // THEN
@@ -56,7 +56,7 @@ describe('configureStateBackend', () => {
   });
 
   test('defines an encrypted AWS S3 backend with lock files when no endpoint is given', () => {
-    // WHEN
+    // GIVEN / WHEN
     const terraform = terraformBlock({ type: 's3', bucket: 'tfstate', key: 'clusters/homelab.tfstate', region: 'eu-central-1' });
 
     // THEN
@@ -64,7 +64,7 @@ describe('configureStateBackend', () => {
   });
 
   test('defines a PostgreSQL backend without a connection string (Terraform reads PG_CONN_STR)', () => {
-    // WHEN
+    // GIVEN / WHEN
     const terraform = terraformBlock({ type: 'pg' });
 
     // THEN
@@ -72,7 +72,7 @@ describe('configureStateBackend', () => {
   });
 
   test('defines the PostgreSQL schema given in the definition', () => {
-    // WHEN
+    // GIVEN / WHEN
     const terraform = terraformBlock({ type: 'pg', schemaName: 'lab_state' });
 
     // THEN

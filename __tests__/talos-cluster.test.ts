@@ -59,6 +59,7 @@ describe('TalosCluster', () => {
   const { json, talos } = build(plan);
 
   test('defines one config apply per node, keyed by node name, against the node IP', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     const applies = json.resource.talos_machine_configuration_apply;
     expect(Object.keys(applies)).toHaveLength(plan.nodes.length);
@@ -74,6 +75,7 @@ describe('TalosCluster', () => {
   });
 
   test('defines each apply after its own VM and the rollout gate, replaced with its VM', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     for (const n of plan.nodes) {
       const apply = applyOf(json, n.name);
@@ -84,6 +86,7 @@ describe('TalosCluster', () => {
   });
 
   test('defines control-plane applies in a chain and worker applies after the bootstrap', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     expect(applyOf(json, 'homelab-cp-1').depends_on).toEqual(['terraform_data.vm-homelab-cp-1', 'terraform_data.rollout-gate']);
     expect(applyOf(json, 'homelab-cp-2').depends_on).toContain(ref(json, 'talos_machine_configuration_apply', 'apply-homelab-cp-1'));
@@ -92,6 +95,7 @@ describe('TalosCluster', () => {
   });
 
   test('defines a graceful reset on removal, except for the first control plane', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     expect(applyOf(json, 'homelab-cp-1').on_destroy).toEqual({ reset: true, graceful: false, reboot: false });
     for (const name of ['homelab-cp-2', 'homelab-cp-3', 'homelab-worker-1', 'homelab-worker-2']) {
@@ -100,6 +104,7 @@ describe('TalosCluster', () => {
   });
 
   test('defines exactly one bootstrap, on the first control plane, after every control-plane apply', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     const bootstraps = Object.values(json.resource.talos_machine_bootstrap);
     expect(bootstraps).toHaveLength(1);
@@ -113,6 +118,7 @@ describe('TalosCluster', () => {
   });
 
   test('defines the kubeconfig after the bootstrap and its file with mode 0600', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     const kubeconfig = blockById(json, 'resource', 'talos_cluster_kubeconfig', 'cluster-kubeconfig');
     expect(kubeconfig.depends_on).toEqual([ref(json, 'talos_machine_bootstrap', 'bootstrap')]);
@@ -127,13 +133,14 @@ describe('TalosCluster', () => {
   });
 
   test('defines sensitive kubeconfig and talosconfig outputs', () => {
-    // THEN
+    // GIVEN / WHEN / THEN
     expect(Object.keys(json.output).sort()).toEqual(['kubeconfig', 'talosconfig']);
     expect(json.output.kubeconfig).toMatchObject({ sensitive: true, value: `\${${ref(json, 'talos_cluster_kubeconfig', 'cluster-kubeconfig')}.kubeconfig_raw}` });
     expect(json.output.talosconfig).toMatchObject({ sensitive: true, value: `\${data.talos_client_configuration.${nameById(json, 'data', 'talos_client_configuration', 'client-configuration')}.talos_config}` });
   });
 
   test('defines one machine configuration per role, generated with the contract and Kubernetes version', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     for (const role of ['controlplane', 'worker']) {
       const config = blockById(json, 'data', 'talos_machine_configuration', `machine-config-${role}`);
@@ -151,16 +158,37 @@ describe('TalosCluster', () => {
   });
 
   test('defines the VIP and manifests on control planes only', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
     // THEN
     const cp = blockById(json, 'data', 'talos_machine_configuration', 'machine-config-controlplane').config_patches;
     const worker = blockById(json, 'data', 'talos_machine_configuration', 'machine-config-worker').config_patches;
-    expect(cp).toHaveLength(2);
-    expect(parsePatch(cp[0])).toContainEqual({ apiVersion: 'v1alpha1', kind: 'Layer2VIPConfig', name: '192.168.10.10', link: 'lan0' });
-    expect(parsePatch(cp[0])).toContainEqual({ cluster: { allowSchedulingOnControlPlanes: false, extraManifests: ['https://example.com/gateway-api/crds.yaml'] } });
-    expect(cp[1]).toMatch(/^\$\{yamlencode\(\{"cluster" = \{"inlineManifests" = \[\{"name" = "cilium", "contents" = data\.helm_template\.cilium\.manifest\}/);
+    expect(cp).toHaveLength(3);
+    expect(cp[0]).toBe(worker[0]);
+    expect(parsePatch(cp[1])).toEqual([
+      { cluster: { allowSchedulingOnControlPlanes: false, extraManifests: ['https://example.com/gateway-api/crds.yaml'] } },
+      { apiVersion: 'v1alpha1', kind: 'Layer2VIPConfig', name: '192.168.10.10', link: 'lan0' },
+    ]);
+    expect(cp[2]).toMatch(/^\$\{yamlencode\(\{"cluster" = \{"inlineManifests" = \[\{"name" = "cilium", "contents" = data\.helm_template\.cilium\.manifest\}/);
     expect(worker).toHaveLength(1);
     expect(worker[0]).not.toMatch(/Layer2VIPConfig|inlineManifests|extraManifests/);
     expect(parsePatch(worker[0]).map((d) => (d as { kind?: string }).kind ?? 'v1alpha1')).toEqual(['v1alpha1', 'ResolverConfig', 'TimeSyncConfig']);
+  });
+
+  test('defines patches that each modify a document at most once (Talos rejects a repeated document)', () => {
+    // GIVEN / WHEN the example cluster synthesized once above
+    const patches = [
+      ...blockById(json, 'data', 'talos_machine_configuration', 'machine-config-controlplane').config_patches,
+      ...blockById(json, 'data', 'talos_machine_configuration', 'machine-config-worker').config_patches,
+      ...plan.nodes.flatMap((n) => applyOf(json, n.name).config_patches),
+    ].filter((p: string) => !p.startsWith('${'));
+    // THEN
+    for (const patch of patches) {
+      const keys = parsePatch(patch).map((d) => {
+        const doc = d as { kind?: string; name?: string };
+        return doc.kind ? `${doc.kind}/${doc.name ?? ''}` : 'v1alpha1';
+      });
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 
   test.each(['homelab-cp-1', 'homelab-cp-3', 'homelab-worker-2'])('defines the per-node patch of %s', (name) => {
@@ -179,7 +207,7 @@ describe('TalosCluster', () => {
   });
 
   test('defines documentsFor with the synth-known documents of a node, token contents masked', () => {
-    // WHEN
+    // GIVEN / WHEN
     const cp = parsePatch(talos.documentsFor('homelab-cp-2'));
     const worker = parsePatch(talos.documentsFor('homelab-worker-1'));
 
@@ -234,21 +262,21 @@ describe('TalosCluster', () => {
   });
 
   test('fails when a node has no VM', () => {
-    // WHEN / THEN
+    // GIVEN / WHEN / THEN
     expect(() =>
       build(plan, (_s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms].filter(([n]) => n !== 'homelab-worker-2')) })),
     ).toThrow(/nodeVms has no VM for node "homelab-worker-2"/);
   });
 
   test('fails when a VM belongs to no node', () => {
-    // WHEN / THEN
+    // GIVEN / WHEN / THEN
     expect(() =>
       build(plan, (s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms, ['stray', new TerraformData(s, 'stray', {})]]) })),
     ).toThrow(/nodeVms has a VM for "stray"/);
   });
 
   test('fails when the installer image is not an image reference', () => {
-    // WHEN / THEN
+    // GIVEN / WHEN / THEN
     expect(() => build(plan, (_s, p) => ({ ...p, installerImage: 'ghcr.io/siderolabs/installer' }))).toThrow(/installerImage = "ghcr.io\/siderolabs\/installer" is not an image reference/);
   });
 

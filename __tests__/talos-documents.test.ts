@@ -101,7 +101,7 @@ describe('talos documents of the example cluster', () => {
   });
 
   test('defines no extraManifests key when there are none', () => {
-    // WHEN
+    // GIVEN / WHEN
     const v1 = v1alpha1Of(controlPlaneDocuments(plan, []));
 
     // THEN
@@ -126,7 +126,7 @@ describe('talos documents of the example cluster', () => {
   });
 
   test('defines the example node addresses', () => {
-    // WHEN
+    // GIVEN / WHEN
     const addresses = plan.nodes.map((n) => (nodeDocuments(plan, n)[2] as { addresses: { address: string }[] }).addresses[0].address);
 
     // THEN
@@ -148,7 +148,7 @@ describe('talos documents of the example cluster', () => {
   });
 
   test('defines an inline manifests patch, and none without manifests', () => {
-    // WHEN
+    // GIVEN / WHEN
     const doc = inlineManifestsDocument([{ name: 'cilium', contents: 'x' }]);
 
     // THEN
@@ -160,12 +160,12 @@ describe('talos documents of the example cluster', () => {
     [[{ name: 'Cilium', contents: 'x' }], /DNS-1123 subdomain/],
     [[{ name: 'cilium', contents: 'x' }, { name: 'cilium', contents: 'y' }], /used twice/],
   ])('fails when inline manifests are %j', (manifests, message) => {
-    // WHEN / THEN
+    // GIVEN / WHEN / THEN
     expect(() => inlineManifestsDocument(manifests)).toThrow(message);
   });
 
   test('fails when an extra manifest is no URL', () => {
-    // WHEN / THEN
+    // GIVEN / WHEN / THEN
     expect(() => controlPlaneDocuments(plan, ['crds.yaml'])).toThrow(/extraManifests\[0\] = "crds.yaml" is not an http\(s\) URL/);
   });
 
@@ -245,7 +245,7 @@ describe('talos schema validation', () => {
   });
 
   test('fails when YAML does not parse', () => {
-    // WHEN
+    // GIVEN / WHEN
     const problems = validateTalosYaml('a: [1, 2\n', 'v1.13');
 
     // THEN
@@ -254,7 +254,7 @@ describe('talos schema validation', () => {
   });
 
   test('fails when no schema exists for the contract', () => {
-    // WHEN / THEN
+    // GIVEN / WHEN / THEN
     expect(() => validateTalosDocument({}, 'v1.2')).toThrow(/no Talos schema for contract v1.2/);
     expect(() => validateTalosDocument({}, 'latest')).toThrow(/not a Talos version/);
   });
@@ -262,7 +262,7 @@ describe('talos schema validation', () => {
 
 describe('HostnameConfig rules', () => {
   test('defines the built hostname documents as valid', () => {
-    // WHEN
+    // GIVEN / WHEN
     const problems = plan.nodes.flatMap((n) => documentRuleProblems(nodeDocuments(plan, n), n.role));
 
     // THEN
@@ -276,7 +276,7 @@ describe('HostnameConfig rules', () => {
     [{ auto: 'stable' as const }, undefined],
     [{}, /either 'auto' or 'hostname' must be set/],
     [{ hostname: 'Homelab_1', auto: 'off' as const }, /not a DNS-1123 label/],
-  ])('checks %j', (fields, message) => {
+  ])('defines the HostnameConfig problems of %j', (fields, message) => {
     // GIVEN a HostnameConfig
     const doc = { apiVersion: 'v1alpha1' as const, kind: 'HostnameConfig' as const, ...fields };
 
@@ -296,7 +296,7 @@ describe('role rules', () => {
   }
 
   test('defines control-plane and worker patches without rule problems', () => {
-    // WHEN
+    // GIVEN / WHEN
     const problems = [...documentRuleProblems(docsFor(plan, 'controlplane'), 'controlplane'), ...documentRuleProblems(docsFor(plan, 'worker'), 'worker')];
 
     // THEN

@@ -17,7 +17,7 @@ function imageOf(def: ClusterDefinition): TalosImage {
 
 describe('TalosImage', () => {
   test('defines the schematic ID offline, with the installer and guest-agent flag of the same schematic', () => {
-    // WHEN
+    // GIVEN / WHEN
     const image = imageOf(homelab);
     // THEN
     const expected = buildSchematic({ extensions: ['siderolabs/qemu-guest-agent'], extraKernelArgs: [] }).id;
@@ -28,7 +28,7 @@ describe('TalosImage', () => {
   });
 
   test('defines the schematic registration with a postcondition on the returned ID', () => {
-    // WHEN
+    // GIVEN / WHEN
     const schematics = synthImageAndVms(homelab).blocks('talos_image_factory_schematic');
     // THEN
     expect([...schematics.keys()]).toEqual(['schematic']);
@@ -91,14 +91,14 @@ describe('TalosImage', () => {
   test('fails when asked for the image of a host that runs no node', () => {
     // GIVEN
     const image = imageOf(homelab);
-    // THEN
+    // WHEN / THEN
     expect(() => image.imageFileIdFor('pve9')).toThrow(/host = "pve9" runs no node.*Fix:/);
   });
 
   test('fails when an extension name cannot be part of a schematic', () => {
     // GIVEN
     const def: ClusterDefinition = { ...homelab, talos: { extensions: ['qemu guest agent'] } };
-    // THEN
+    // WHEN / THEN
     expect(() => imageOf(def)).toThrow(/talos\.extensions\[0\] = "qemu guest agent".*Fix:/);
   });
 });

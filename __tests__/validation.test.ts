@@ -266,7 +266,7 @@ describe('validateCluster', () => {
     expect(atPath).toContainEqual({ severity: severity ?? 'error', path, value, message: expect.stringContaining(message), fix: expect.stringContaining(fix) });
   });
 
-  test('fails with every independent error reported together', () => {
+  test('fails when a definition has several independent errors, reporting them together', () => {
     // GIVEN four unrelated mistakes in one definition
     const def: ClusterDefinition = {
       ...homelab,
@@ -285,7 +285,7 @@ describe('validateCluster', () => {
     );
   });
 
-  test('fails without throwing when an untyped definition has no network', () => {
+  test('fails when an untyped definition has no network, without throwing', () => {
     // GIVEN a definition written in plain JavaScript that forgot `network`
     const def = { ...homelab, network: undefined } as unknown as ClusterDefinition;
 

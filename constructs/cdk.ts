@@ -16,12 +16,11 @@ export {
   TerraformResource,
   Testing,
   Token,
-  Lazy,
   TerraformLocal,
   TerraformIterator,
   Op,
 } from 'cdktf';
-export type { ITerraformDependable, PgBackendConfig, TerraformResourceLifecycle } from 'cdktf';
+export type { ITerraformDependable, PgBackendConfig } from 'cdktf';
 export { DataResource as TerraformData } from 'cdktf';
 export { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 export { DataHelmTemplate } from '@cdktf/provider-helm/lib/data-helm-template';

@@ -15,6 +15,8 @@ import { fromStackDir, kubeconfigPath, talosconfigPath } from '../lib/paths';
 import {
   commonDocuments,
   controlPlaneDocuments,
+  documentRuleProblems,
+  duplicateDocumentProblems,
   inlineManifestsDocument,
   isImageReference,
   nodeDocuments,
@@ -79,11 +81,17 @@ function hasTokens(doc: TalosDocument): boolean {
 }
 
 /**
- * Config patch strings of `docs`: the documents without Terraform tokens as one YAML stream, each document with
- * tokens through Terraform's `yamlencode` (its values are only known at deploy time).
+ * Config patch strings of one group of documents (common, role or node): the documents without Terraform tokens as
+ * one YAML stream, each document with tokens through Terraform's `yamlencode` (its values are only known at deploy
+ * time). Talos rejects a patch that modifies the same document twice, so each group becomes its own patch(es) and
+ * a group with a repeated document fails here, at synth.
  */
-function patchStrings(docs: readonly TalosDocument[]): string[] {
+function patchStrings(group: string, docs: readonly TalosDocument[], role: NodeRole): string[] {
   const plain = docs.filter((d) => !hasTokens(d));
+  const problems = [...duplicateDocumentProblems(plain), ...documentRuleProblems(docs, role)];
+  if (problems.length > 0) {
+    throw new Error(`TalosCluster: the ${group} documents are invalid:\n${problems.map((p) => `  ${p.path} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`).join('\n')}`);
+  }
   return [...(plain.length ? [toYaml(plain)] : []), ...docs.filter(hasTokens).map((d) => Fn.yamlencode(d))];
 }
 
@@ -127,9 +135,11 @@ export class TalosCluster extends Construct {
 
     const common = commonDocuments(plan, props.installerImage);
     const inline = inlineManifestsDocument(props.inlineManifests);
-    this.roleDocuments = {
-      controlplane: [...common, ...controlPlaneDocuments(plan, props.extraManifests), ...(inline ? [inline] : [])],
-      worker: common,
+    const controlPlaneOnly = [...controlPlaneDocuments(plan, props.extraManifests), ...(inline ? [inline] : [])];
+    this.roleDocuments = { controlplane: [...common, ...controlPlaneOnly], worker: common };
+    const rolePatches: Record<NodeRole, string[]> = {
+      controlplane: [...patchStrings('common', common, 'controlplane'), ...patchStrings('control-plane', controlPlaneOnly, 'controlplane')],
+      worker: patchStrings('common', common, 'worker'),
     };
     const configs = new Map<NodeRole, DataTalosMachineConfiguration>();
     for (const role of ['controlplane', 'worker'] as const) {
@@ -145,7 +155,7 @@ export class TalosCluster extends Construct {
           kubernetesVersion: plan.kubernetesVersion,
           docs: false,
           examples: false,
-          configPatches: patchStrings(this.roleDocuments[role]),
+          configPatches: rolePatches[role],
         }),
       );
     }
@@ -157,7 +167,7 @@ export class TalosCluster extends Construct {
         endpoint: node.ip,
         clientConfiguration: secrets.clientConfiguration,
         machineConfigurationInput: configs.get(node.role)!.machineConfiguration,
-        configPatches: patchStrings(nodeDocuments(plan, node)),
+        configPatches: patchStrings(`${node.name} node`, nodeDocuments(plan, node), node.role),
         applyMode: 'staged_if_needing_reboot',
         onDestroy: onDestroyFor(node),
         dependsOn: [vm, ...after, ...(props.applyAfter ?? [])],

@@ -1,8 +1,8 @@
 /**
  * All synth-time checks of a definition in one call: the definition rules, the schematic value rules and
- * the add-on values rules (Cilium on Talos). Pure;
- * the app runs it for every cluster before building any stack, so every problem of every cluster is reported at
- * once and nothing is synthesized while any is an error.
+ * the add-on values rules (Cilium on Talos). No CDKTF; its only I/O is reading the add-on values files. The app
+ * runs it for every cluster before building any stack, so every problem of every cluster is reported at once and
+ * nothing is synthesized while any is an error.
  */
 import { addonValueProblems } from './addon-checks';
 import { ClusterDefinition } from './cluster-definition';

@@ -264,8 +264,8 @@ export interface CertManagerDefinition {
 /** Add-ons installed at bootstrap as Talos inline manifests. */
 export interface AddonsDefinition {
   /**
-   * CNI when Cilium is off.
-   * @default 'none' when Cilium is on; must be 'flannel' when Cilium is off
+   * CNI when Cilium is off; the only valid value is the default.
+   * @default 'none' when Cilium is on, 'flannel' when Cilium is off
    */
   readonly cni?: 'none' | 'flannel';
   /** Cilium. @default - enabled with defaults */
@@ -279,6 +279,7 @@ export interface AddonsDefinition {
 /** Where Terraform keeps this cluster's state (which holds the cluster's root secrets). */
 export type StateBackendDefinition =
   | {
+      /** A local state file. */
       readonly type: 'local';
       /** State file path. @default `terraform.<cluster>.tfstate` in the project folder */
       readonly path?: string;
@@ -286,10 +287,11 @@ export type StateBackendDefinition =
   | {
       /** S3-compatible bucket (MinIO, Ceph RGW, AWS) with lock files; credentials from `AWS_*` env vars. */
       readonly type: 's3';
+      /** Bucket name. */
       readonly bucket: string;
-      /** @default `talos/<cluster>.tfstate` */
+      /** Object key of the state. @default `talos/<cluster>.tfstate` */
       readonly key?: string;
-      /** @default 'us-east-1' */
+      /** Bucket region. @default 'us-east-1' */
       readonly region?: string;
       /** Endpoint URL of a non-AWS store. @default - AWS */
       readonly endpoint?: string;
@@ -297,7 +299,7 @@ export type StateBackendDefinition =
   | {
       /** PostgreSQL; the connection string comes from the `PG_CONN_STR` environment variable. */
       readonly type: 'pg';
-      /** @default `talos_<cluster>` with dashes as underscores */
+      /** Database schema of the state. @default `talos_<cluster>` with dashes as underscores */
       readonly schemaName?: string;
     };
 

@@ -24,7 +24,9 @@ export function formatProblem(cluster: string, p: Problem): string {
 /** Thrown when a definition has errors; its message lists every problem, errors and warnings. */
 export class ClusterDefinitionError extends Error {
   constructor(
+    /** Name of the cluster whose definition has the problems. */
     readonly cluster: string,
+    /** Every problem found, errors and warnings. */
     readonly problems: readonly Problem[],
   ) {
     const errors = problems.filter((p) => p.severity === 'error').length;

@@ -19,8 +19,11 @@ export function projectHelmValuesDir(): string {
 /** Why a values file cannot be read: its name as given, what is wrong, and the fix. */
 export class ValuesFileError extends Error {
   constructor(
+    /** The values file's name as given (relative to the values folder). */
     readonly file: string,
+    /** What is wrong with it. */
     readonly reason: string,
+    /** How to fix it. */
     readonly fix: string,
   ) {
     super(`values file ${JSON.stringify(file)}: ${reason}. Fix: ${fix}`);

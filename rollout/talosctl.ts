@@ -17,16 +17,22 @@ import {
 
 /** What a talosctl run returned. */
 export interface TalosctlResult {
+  /** Exit code of the process. */
   readonly code: number;
+  /** Standard output. */
   readonly stdout: string;
+  /** Standard error. */
   readonly stderr: string;
+  /** True when the run was killed for taking too long. */
   readonly timedOut: boolean;
 }
 
 /** A talosctl command that failed; the message names the command and ends with talosctl's last error line(s). */
 export class TalosctlError extends Error {
   constructor(
+    /** The talosctl arguments of the failed run. */
     readonly args: readonly string[],
+    /** What the failed run returned. */
     readonly result: TalosctlResult,
   ) {
     const detail = result.timedOut ? 'timed out' : `exit ${result.code}: ${tail(result.stderr || result.stdout)}`;

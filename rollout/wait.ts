@@ -4,7 +4,10 @@
 export class Deadline {
   private readonly at: number;
 
-  constructor(readonly seconds: number) {
+  constructor(
+    /** Seconds from construction until the deadline. */
+    readonly seconds: number,
+  ) {
     this.at = Date.now() + seconds * 1000;
   }
 
@@ -18,6 +21,7 @@ export class Deadline {
     return Math.max(1, Math.ceil(this.remainingMs() / 1000));
   }
 
+  /** True once the deadline has passed. */
   expired(): boolean {
     return this.remainingMs() === 0;
   }
