@@ -1,9 +1,10 @@
 /**
  * Runs the rollout constructs under real Terraform against the talosctl simulator. The test stack has only
- * terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout, a
- * step playing the Talos provider's config apply and bootstrap (fake-cluster.js), ClusterHealthCheck and
- * AddonManifestSync, wired as in stacks/talos-cluster-stack.ts. The local backend keeps the state beside the
- * generated cdk.tf.json, with a relative path, so a folder can be copied to branch a scenario.
+ * terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout, one
+ * step per node playing the Talos provider's config apply (and, for control planes, the bootstrap: fake-cluster.js),
+ * ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and constructs/talos-cluster.ts
+ * (applies after the rollout gate, control planes chained, workers after them). The local backend keeps the state
+ * beside the generated cdk.tf.json, with a relative path, so a folder can be copied to branch a scenario.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,9 +12,9 @@ import path from 'node:path';
 import { AddonManifestSync, ClusterHealthCheck, ClusterRollout } from '../../constructs/cluster-rollout';
 import { LocalBackend, TerraformData, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { planCluster } from '../../lib/cluster-plan';
+import { planCluster, PlannedNode } from '../../lib/cluster-plan';
 import { FakeState, FakeTalos, manifestSet } from './fake-talos';
-import { runTerraform } from './terraform-cli';
+import { runTerraform, TerraformResult } from './terraform-cli';
 
 /** Project root, where the runner runs (local-exec working_dir). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -27,7 +28,15 @@ export interface DeployTargets {
   readonly chart: string;
   /** @default 1 */
   readonly workerBatchSize?: number;
+  /**
+   * Number of workers (counted from 10.5.0.21, named `test-worker-N`).
+   * @default 2
+   */
+  readonly workers?: number;
 }
+
+/** How fast the test stack's rollout steps poll, and how long one node (or one cluster-wide wait) may take. */
+export const TEST_RUNNER_TIMING = { pollIntervalSeconds: 0.2, nodeTimeoutSeconds: 6 } as const;
 
 /** Terraform's result. */
 export interface DeployResult {
@@ -35,7 +44,7 @@ export interface DeployResult {
   readonly output: string;
 }
 
-/** The test cluster: 3 control planes from 10.5.0.11, 2 workers from 10.5.0.21 (names as fake-talos nodeList). */
+/** The test cluster: 3 control planes from 10.5.0.11, `workers` (2) workers from 10.5.0.21 (names as fake-talos nodeList). */
 export function testDefinition(t: DeployTargets): ClusterDefinition {
   return {
     name: 'test',
@@ -43,7 +52,7 @@ export function testDefinition(t: DeployTargets): ClusterDefinition {
     network: { cidr: '10.5.0.0/24', gateway: '10.5.0.1' },
     proxmoxHosts: [{ name: 'pve1' }],
     controlPlanes: { count: 3, firstIp: '10.5.0.11' },
-    workers: { count: 2, firstIp: '10.5.0.21' },
+    workers: { count: t.workers ?? 2, firstIp: '10.5.0.21' },
     talos: { version: t.talos },
     kubernetesVersion: t.kubernetes,
     rollout: { workerBatchSize: t.workerBatchSize ?? 1 },
@@ -55,7 +64,7 @@ export function synthTestStack(targets: DeployTargets): string {
   const plan = planCluster(testDefinition(targets));
   const stack = new TerraformStack(Testing.app(), 'rollout-test');
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  const runner = { projectRoot: PROJECT_ROOT, pollIntervalSeconds: 0.2, nodeTimeoutSeconds: 6 };
+  const runner = { projectRoot: PROJECT_ROOT, ...TEST_RUNNER_TIMING };
   const machines = new TerraformData(stack, 'machines', { input: { stands_for: 'VMs and talosconfig file' } });
   const rollout = new ClusterRollout(stack, 'rollout', {
     plan,
@@ -66,19 +75,25 @@ export function synthTestStack(targets: DeployTargets): string {
   });
   const manifests = JSON.stringify(manifestSet(targets.chart));
   const manifestsHash = createHash('sha256').update(manifests).digest('hex');
-  const configs = new TerraformData(stack, 'fake-configs-and-bootstrap', {
-    // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
-    triggersReplace: { manifests_hash: manifestsHash },
-    dependsOn: [rollout.gate],
-    provisioners: [
-      {
-        type: 'local-exec',
-        command: `node ${path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js')} apply-configs`,
-        environment: { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes, FAKE_MANIFESTS: manifests },
-      },
-    ],
-  });
-  const health = new ClusterHealthCheck(stack, 'health', { plan, after: [configs], ...runner });
+  const target = { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes };
+  // One apply per node, keyed by node name as TalosCluster's `apply-<node>`: adding a node adds exactly its apply.
+  const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) =>
+    new TerraformData(stack, `fake-apply-${node.name}`, {
+      // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
+      triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
+      dependsOn: [rollout.gate, ...after],
+      provisioners: [
+        {
+          type: 'local-exec',
+          command: `node ${path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js')} apply-config ${node.ip}`,
+          environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
+        },
+      ],
+    });
+  const controlPlaneApplies: TerraformData[] = [];
+  for (const node of plan.controlPlanes) controlPlaneApplies.push(fakeApply(node, controlPlaneApplies.slice(-1)));
+  const configs = [...controlPlaneApplies, ...plan.workers.map((node) => fakeApply(node, controlPlaneApplies))];
+  const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, ...runner });
   new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
   return Testing.synth(stack);
 }
@@ -97,7 +112,7 @@ export class RolloutHarness {
     fs.mkdirSync(this.workDir, { recursive: true });
   }
 
-  private terraform(args: readonly string[]): DeployResult {
+  private terraform(args: readonly string[]): TerraformResult {
     return runTerraform(this.workDir, args, this.fake.env());
   }
 
@@ -112,6 +127,20 @@ export class RolloutHarness {
     return this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
   }
 
+  /**
+   * `id` of every resource in the Terraform state, by address without the construct-path hash
+   * (`terraform_data.rollout_os-upgrade-test-cp-1`). A terraform_data gets a new id when it is replaced, so two
+   * readings show what an apply created, replaced, destroyed or left alone.
+   */
+  resourceIds(): Record<string, string> {
+    const show = this.terraform(['show', '-json', '-no-color']);
+    if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
+    const state = JSON.parse(show.stdout) as { values?: { root_module?: { resources?: { address: string; values: { id: string } }[] } } };
+    const resources = state.values?.root_module?.resources ?? [];
+    return Object.fromEntries(resources.map((r) => [r.address.replace(/_[0-9A-F]{8}$/, ''), r.values.id]));
+  }
+
+  /** Deletes the simulated cluster and its Terraform folder. */
   remove(): void {
     this.fake.remove();
   }
