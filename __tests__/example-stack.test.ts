@@ -77,18 +77,20 @@ describe('the synthesized example stack', () => {
   });
 
   test('defines the Terraform addresses the README names, keyed by node name', () => {
-    // THEN one VM, one config apply and one OS-upgrade step per node, and the cluster-wide steps
+    // THEN one VM, one config apply, one OS-upgrade step and one node-cleanup instance per node, and the
+    // cluster-wide steps
     for (const n of plan.nodes) {
       expect(named('resource', 'proxmox_virtual_environment_vm', `vms_vm-${n.name}`)).toBeDefined();
       expect(named('resource', 'talos_machine_configuration_apply', `talos_apply-${n.name}`)).toBeDefined();
       expect(named('resource', 'terraform_data', `rollout_os-upgrade-${n.name}`)).toBeDefined();
     }
+    expect(Object.keys(block('terraform_data', 'node-cleanup_step').for_each)).toEqual(plan.nodes.map((n) => n.name));
     for (const step of ['rollout_preflight', 'rollout_kubernetes', 'health_step', 'manifest-sync_step']) expect(named('resource', 'terraform_data', step)).toBeDefined();
     expect(Object.keys(json.resource.proxmox_virtual_environment_vm)).toHaveLength(plan.nodes.length);
     expect(Object.keys(json.resource.talos_machine_configuration_apply)).toHaveLength(plan.nodes.length);
   });
 
-  test('defines the deploy order: preflight, OS upgrades one by one, Kubernetes, config applies, health, manifest sync', () => {
+  test('defines the deploy order: preflight, node cleanup, OS upgrades one by one, Kubernetes, config applies, health, manifest sync', () => {
     // GIVEN the rollout order: control planes, then workers one at a time (batch size 1)
     const order = [...plan.controlPlanes, ...plan.workers].map((n) => n.name);
     const secretsFile = address('local_sensitive_file', 'secrets_talosconfig-file');
@@ -99,11 +101,17 @@ describe('the synthesized example stack', () => {
       const previous = i === 0 ? address('terraform_data', 'rollout_preflight') : address('terraform_data', `rollout_os-upgrade-${order[i - 1]}`);
       expect({ node: n, after: block('terraform_data', `rollout_os-upgrade-${n}`).depends_on }).toEqual({ node: n, after: [previous] });
     });
-    // upgrade-k8s runs after the last OS upgrade, and every config apply after upgrade-k8s and its own VM
+    // the node cleanup after the preflight (on a removal: destroyed after the node's apply, before the preflight)
+    expect(block('terraform_data', 'node-cleanup_step').depends_on).toEqual([address('terraform_data', 'rollout_preflight')]);
+    // upgrade-k8s runs after the last OS upgrade, and every config apply after upgrade-k8s, the cleanup and its own VM
     expect(block('terraform_data', 'rollout_kubernetes').depends_on).toEqual([address('terraform_data', `rollout_os-upgrade-${order.at(-1)}`)]);
     for (const n of plan.nodes) {
       expect(block('talos_machine_configuration_apply', `talos_apply-${n.name}`).depends_on).toEqual(
-        expect.arrayContaining([address('proxmox_virtual_environment_vm', `vms_vm-${n.name}`), address('terraform_data', 'rollout_kubernetes')]),
+        expect.arrayContaining([
+          address('proxmox_virtual_environment_vm', `vms_vm-${n.name}`),
+          address('terraform_data', 'rollout_kubernetes'),
+          address('terraform_data', 'node-cleanup_step'),
+        ]),
       );
     }
     // health after the bootstrap, every apply and the kubeconfig; the manifest sync after health

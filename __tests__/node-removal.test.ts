@@ -1,6 +1,7 @@
 /**
- * README "Removing a node": removing a node from the definition removes exactly that node's VM, config apply and
- * rollout step, over the whole cluster stack (not one construct at a time), and leaves the other VMs untouched.
+ * README "Removing a node": removing a node from the definition removes exactly that node's VM, config apply,
+ * rollout step and node-cleanup instance, over the whole cluster stack (not one construct at a time), and leaves
+ * the other VMs untouched.
  */
 import { homelab } from '../clusters/homelab';
 import { Testing } from '../constructs/cdk';
@@ -18,7 +19,7 @@ function addresses(json: TfJson): string[] {
 }
 
 describe('removing a node from the definition', () => {
-  test('defines exactly its VM, config apply and rollout step as removed, and the other VMs unchanged', () => {
+  test('defines exactly its VM, config apply, rollout step and node-cleanup key as removed, and the other VMs unchanged', () => {
     // GIVEN the example
     const before = synth(homelab);
     // WHEN homelab-worker-1 (not the last node) is removed
@@ -31,6 +32,9 @@ describe('removing a node from the definition', () => {
       'resource.terraform_data.rollout_os-upgrade-homelab-worker-1',
     ]);
     expect(addresses(after).filter((a) => !addresses(before).includes(a))).toEqual([]);
+    const cleanupKeys = (json: TfJson) => Object.entries(json.resource.terraform_data as Record<string, TfJson>).filter(([n]) => n.startsWith('node-cleanup_step_')).flatMap(([, b]) => Object.keys(b.for_each));
+    expect(cleanupKeys(before).filter((k) => !cleanupKeys(after).includes(k))).toEqual(['homelab-worker-1']);
+    expect(cleanupKeys(after).filter((k) => !cleanupKeys(before).includes(k))).toEqual([]);
     for (const [name, vm] of Object.entries(after.resource.proxmox_virtual_environment_vm)) {
       expect({ name, vm }).toEqual({ name, vm: before.resource.proxmox_virtual_environment_vm[name] });
     }

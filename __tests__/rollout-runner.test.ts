@@ -95,9 +95,12 @@ describe('rollout runner', () => {
   });
 
   test('defines a node already on the target and a node in maintenance mode as skipped', () => {
-    // GIVEN
+    // GIVEN test-worker-1 a new VM in maintenance mode (never configured, so no Kubernetes Node object)
     const fake = cluster(clusterState(NODES, { kubernetes: '1.35.9' }));
-    fake.update((s) => (s.nodes['10.5.0.21'] = { name: 'test-worker-1', role: 'worker', stage: 'maintenance' }));
+    fake.update((s) => {
+      s.nodes['10.5.0.21'] = { name: 'test-worker-1', role: 'worker', stage: 'maintenance' };
+      delete s.kubernetesNodes['test-worker-1'];
+    });
 
     // WHEN
     const atTarget = run(fake, current, ['os-upgrade', '--node', 'test-cp-1']);

@@ -48,8 +48,9 @@ export interface TalosClusterProps {
   /**
    * The rollout gate: every config apply depends on it. The Kubernetes upgrade step must be in it, so that a
    * config carrying a new Kubernetes version reaches the nodes only after `talosctl upgrade-k8s` has rolled the
-   * control plane one node at a time (the apply then changes nothing and never reverts the upgrade). It must not
-   * depend on this construct's applies or bootstrap (a cycle).
+   * control plane one node at a time (the apply then changes nothing and never reverts the upgrade). So must the
+   * NodeCleanup step, so that a removed node is reset (its apply destroyed) before its Node object is deleted. It
+   * must not depend on this construct's applies or bootstrap (a cycle).
    * @default - no gate
    */
   readonly applyAfter?: readonly ITerraformDependable[];

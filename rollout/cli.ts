@@ -4,6 +4,7 @@
  *   node scripts/run-ts.mjs rollout/cli.ts preflight
  *   node scripts/run-ts.mjs rollout/cli.ts os-upgrade --node <name>
  *   node scripts/run-ts.mjs rollout/cli.ts kubernetes | health | manifests
+ *   node scripts/run-ts.mjs rollout/cli.ts remove-node --node <name>   (destroy time; kubectl, no talosctl)
  *
  * Inputs come from ROLLOUT_* environment variables (rollout/config.ts). Exit 0: done or nothing to do; 1: the
  * phase failed or refused (Terraform then taints the step and stops the chain); 2: wrong usage.
@@ -11,21 +12,24 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PhaseContext } from './cluster-state';
-import { loadConfig, RolloutConfig } from './config';
+import { loadConfig, loadRemoveNodeConfig, RolloutConfig } from './config';
 import { formatElapsed, progress } from './log';
 import { clusterHealth } from './phases/health';
 import { kubernetesUpgrade } from './phases/kubernetes';
 import { manifestSync } from './phases/manifests';
 import { osUpgrade } from './phases/os-upgrade';
 import { preflight } from './phases/preflight';
+import { removeNode } from './phases/remove-node';
 import { Talosctl } from './talosctl';
 
-const PHASES = ['preflight', 'os-upgrade', 'kubernetes', 'health', 'manifests'] as const;
+const PHASES = ['preflight', 'os-upgrade', 'kubernetes', 'health', 'manifests', 'remove-node'] as const;
 type Phase = (typeof PHASES)[number];
+/** The phases that act on one node and need `--node`. */
+const NODE_PHASES: readonly Phase[] = ['os-upgrade', 'remove-node'];
 
-const USAGE = `usage: rollout/cli.ts <${PHASES.join('|')}> [--node <name>]   (os-upgrade needs --node)`;
+const USAGE = `usage: rollout/cli.ts <${PHASES.join('|')}> [--node <name>]   (${NODE_PHASES.join(' and ')} need --node)`;
 
-async function runPhase(phase: Phase, ctx: PhaseContext, config: RolloutConfig, node: string | undefined): Promise<void> {
+async function runPhase(phase: Exclude<Phase, 'remove-node'>, ctx: PhaseContext, config: RolloutConfig, node: string | undefined): Promise<void> {
   switch (phase) {
     case 'preflight':
       return preflight(ctx, config);
@@ -59,20 +63,25 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!PHASES.includes(phase as Phase) || extra.length > 0 || (phase === 'os-upgrade') !== (parsed.values.node !== undefined)) {
+  if (!PHASES.includes(phase as Phase) || extra.length > 0 || NODE_PHASES.includes(phase as Phase) !== (parsed.values.node !== undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const started = Date.now();
   const subject = parsed.values.node ?? 'cluster';
   try {
+    if (phase === 'remove-node') {
+      await removeNode(phase, loadRemoveNodeConfig(process.env, process.cwd()), parsed.values.node!);
+      progress(phase, subject, `ok (${formatElapsed(Date.now() - started)})`);
+      return 0;
+    }
     const config = loadConfig(process.env, process.cwd());
     requirePrivateFile(config.talosconfig);
     const talosctl = new Talosctl(config.talosctl, config.talosconfig);
     const clientVersion = await talosctl.clientVersion(30000);
     progress(phase, subject, `talosctl ${clientVersion}, talosconfig ${config.talosconfig}`);
     const ctx: PhaseContext = { phase, talosctl, nodes: config.nodes, pollMs: config.pollSeconds * 1000, clientVersion };
-    await runPhase(phase as Phase, ctx, config, parsed.values.node);
+    await runPhase(phase as Exclude<Phase, 'remove-node'>, ctx, config, parsed.values.node);
     progress(phase, subject, `ok (${formatElapsed(Date.now() - started)})`);
     return 0;
   } catch (e) {

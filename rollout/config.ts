@@ -1,11 +1,11 @@
 /**
  * The runner's inputs. The rollout constructs pass them as local-exec environment variables (never secrets);
- * the talosconfig is read from its 0600 file. `ROLLOUT_TALOSCONFIG` and `ROLLOUT_TALOSCTL` override the file and
- * the binary (tests, or a talosctl outside PATH).
+ * talosctl and kubectl get the 0600 talosconfig and kubeconfig by path. `ROLLOUT_TALOSCONFIG`, `ROLLOUT_TALOSCTL`,
+ * `ROLLOUT_KUBECONFIG` and `ROLLOUT_KUBECTL` override the files and the binaries (tests, or a binary outside PATH).
  */
 import path from 'node:path';
 import { NodeRole } from '../lib/cluster-plan';
-import { talosconfigPath } from '../lib/paths';
+import { kubeconfigPath, talosconfigPath } from '../lib/paths';
 import { RolloutTargets } from '../lib/rollout-checks';
 
 /** A node of the cluster, as the stack planned it. */
@@ -50,6 +50,8 @@ export const ENV = {
   pollSeconds: 'ROLLOUT_POLL_SECONDS',
   talosconfig: 'ROLLOUT_TALOSCONFIG',
   talosctl: 'ROLLOUT_TALOSCTL',
+  kubeconfig: 'ROLLOUT_KUBECONFIG',
+  kubectl: 'ROLLOUT_KUBECTL',
 } as const;
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -107,4 +109,23 @@ export function osTargets(config: RolloutConfig): RolloutTargets & { readonly in
   if (!config.schematicId) throw new Error(`${ENV.schematicId} is not set; the ClusterRollout steps set it`);
   if (!config.installerImage) throw new Error(`${ENV.installerImage} is not set; the ClusterRollout steps set it`);
   return { talosVersion: config.talosVersion, schematicId: config.schematicId, kubernetesVersion: config.kubernetesVersion, installerImage: config.installerImage };
+}
+
+/** What `remove-node` needs: the cluster's kubeconfig and kubectl (no talosctl, no node list). */
+export interface RemoveNodeConfig {
+  readonly cluster: string;
+  /** Absolute path of the admin kubeconfig the stack writes after bootstrap. */
+  readonly kubeconfig: string;
+  /** kubectl binary (name on PATH or path). */
+  readonly kubectl: string;
+}
+
+/** Reads the `remove-node` configuration; `cwd` is the project root the runner runs in. */
+export function loadRemoveNodeConfig(env: NodeJS.ProcessEnv, cwd: string): RemoveNodeConfig {
+  const cluster = required(env, ENV.cluster);
+  return {
+    cluster,
+    kubeconfig: path.resolve(cwd, env[ENV.kubeconfig] || kubeconfigPath(cluster)),
+    kubectl: env[ENV.kubectl] || 'kubectl',
+  };
 }

@@ -7,7 +7,7 @@ import { TalosProvider } from '../.gen/providers/talos/provider';
 import { ProxmoxProvider } from '../.gen/providers/proxmox/provider';
 import { Annotations, HelmProvider, LocalProvider, TerraformStack } from '../constructs/cdk';
 import { ClusterAddons } from '../constructs/cluster-addons';
-import { AddonManifestSync, ClusterHealthCheck, ClusterRollout } from '../constructs/cluster-rollout';
+import { AddonManifestSync, ClusterHealthCheck, ClusterRollout, NodeCleanup } from '../constructs/cluster-rollout';
 import { NodeVms } from '../constructs/node-vms';
 import { configureStateBackend } from '../constructs/state-backend';
 import { TalosCluster } from '../constructs/talos-cluster';
@@ -26,8 +26,9 @@ export interface TalosClusterStackProps {
 }
 
 /**
- * A cluster's stack. Its construct IDs (`image`, `vms`, `secrets`, `addons`, `rollout`, `talos`, `health`,
- * `manifest-sync` and the per-node IDs inside them) are Terraform addresses: renaming one replaces resources.
+ * A cluster's stack. Its construct IDs (`image`, `vms`, `secrets`, `addons`, `rollout`, `node-cleanup`, `talos`,
+ * `health`, `manifest-sync` and the per-node IDs and keys inside them) are Terraform addresses: renaming one
+ * replaces resources.
  */
 export class TalosClusterStack extends TerraformStack {
   /** The resolved plan the stack was built from. */
@@ -71,6 +72,8 @@ export class TalosClusterStack extends TerraformStack {
       installerImage: this.image.installerImage,
       after: [...this.vms.vms.values(), this.secrets.talosconfigFile],
     });
+    // A removed node: its apply (Talos reset), then its Node object deleted, then the preflight re-runs.
+    const nodeCleanup = new NodeCleanup(this, 'node-cleanup', { plan, after: [rollout.preflight] });
     this.talos = new TalosCluster(this, 'talos', {
       plan,
       secrets: this.secrets,
@@ -78,7 +81,7 @@ export class TalosClusterStack extends TerraformStack {
       nodeVms: this.vms.vms,
       inlineManifests: this.addons.inlineManifests,
       extraManifests: this.addons.extraManifests,
-      applyAfter: [rollout.gate],
+      applyAfter: [rollout.gate, nodeCleanup.step],
     });
     const health = new ClusterHealthCheck(this, 'health', { plan, after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile] });
     new AddonManifestSync(this, 'manifest-sync', { plan, after: [health.step], manifestsHash: this.addons.manifestsHash });

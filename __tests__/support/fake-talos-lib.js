@@ -1,12 +1,14 @@
 'use strict';
 /**
- * Shared state of the simulated Talos cluster used by fake-talosctl and fake-cluster.js (tests only).
+ * Shared state of the simulated Talos cluster used by fake-talosctl, fake-kubectl and fake-cluster.js (tests only).
  *
  * The state lives in $FAKE_TALOS_STATE/state.json:
  *   { clientVersion, nodes: { <ip>: { name, role, stage, talosVersion, schematic, kubeletVersion,
  *     apiServerVersion, etcdRunning, manifests: { <id>: [objects] }, rebootCalls } },
- *     applied: { "<Kind>/<ns>/<name>": object }, faults: { … } }
- * Every fake-talosctl call is appended to $FAKE_TALOS_STATE/calls.log (one JSON line: argv, exit).
+ *     kubernetesNodes: { <name>: { internalIP, ready } }, applied: { "<Kind>/<ns>/<name>": object }, faults: { … } }
+ * (`nodes` are the machines the Talos API reaches; `kubernetesNodes` the Kubernetes Node objects, which outlive a
+ * reset.) Every fake-talosctl and fake-kubectl call and every fake-cluster.js action is appended to
+ * $FAKE_TALOS_STATE/calls.log (one JSON line: tool, argv, exit).
  * Mutations hold a mkdir lock so parallel Terraform steps (a worker batch) never lose an update.
  */
 const fs = require('node:fs');

@@ -1,6 +1,7 @@
 /**
- * Test harness around the talosctl simulator: a temp dir with the simulated cluster state, a bin dir that puts
- * fake-talosctl on PATH as `talosctl`, a dummy 0600 talosconfig, and readers for the call log.
+ * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
+ * that puts fake-talosctl and fake-kubectl on PATH as `talosctl` and `kubectl`, a dummy 0600 talosconfig and
+ * kubeconfig, and readers for the call log.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,18 +30,29 @@ export interface FakeFaults {
   unhealthy?: number;
   etcdMissing?: string[];
   failUpgradeK8s?: number;
+  /** The next n kubectl calls cannot reach the API server. */
+  failKubectl?: number;
+}
+
+/** A Kubernetes Node object: kubelet registers it, a Talos reset leaves it, `kubectl delete node` removes it. */
+export interface FakeKubernetesNode {
+  internalIP: string;
+  ready: boolean;
 }
 
 /** The whole simulated state. */
 export interface FakeState {
   clientVersion: string;
   nodes: Record<string, FakeNode>;
+  /** Node objects by name. */
+  kubernetesNodes: Record<string, FakeKubernetesNode>;
   applied: Record<string, unknown>;
   faults: FakeFaults;
 }
 
-/** One logged talosctl call. */
+/** One logged call: of talosctl, of kubectl, or an action of the Talos provider stand-in (fake-cluster.js). */
 export interface FakeCall {
+  tool: 'talosctl' | 'kubectl' | 'talos-provider';
   argv: string[];
   exit: number;
 }
@@ -77,26 +89,30 @@ export class FakeTalos {
   readonly dir: string;
   readonly binDir: string;
   readonly talosconfig: string;
+  readonly kubeconfig: string;
 
   /** A new simulated cluster with `state`, or a copy of another one's whole folder (state, log and extra files). */
   constructor(from: FakeState | FakeTalos) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-talos-'));
     this.binDir = path.join(this.dir, 'bin');
     this.talosconfig = path.join(this.dir, 'talosconfig');
+    this.kubeconfig = path.join(this.dir, 'kubeconfig');
     if (from instanceof FakeTalos) {
       fs.cpSync(from.dir, this.dir, { recursive: true, verbatimSymlinks: true });
       return;
     }
     fs.mkdirSync(this.binDir);
     fs.symlinkSync(path.resolve(__dirname, 'fake-talosctl'), path.join(this.binDir, 'talosctl'));
+    fs.symlinkSync(path.resolve(__dirname, 'fake-kubectl'), path.join(this.binDir, 'kubectl'));
     fs.writeFileSync(this.talosconfig, 'context: test\n', { mode: 0o600 });
+    fs.writeFileSync(this.kubeconfig, 'apiVersion: v1\nkind: Config\ncurrent-context: admin@test\n', { mode: 0o600 });
     this.write(from);
     fs.writeFileSync(path.join(this.dir, 'calls.log'), '');
   }
 
   /** Environment that makes the runner use the simulator. */
   env(): Record<string, string> {
-    return { PATH: `${this.binDir}:${process.env.PATH}`, FAKE_TALOS_STATE: this.dir, ROLLOUT_TALOSCONFIG: this.talosconfig };
+    return { PATH: `${this.binDir}:${process.env.PATH}`, FAKE_TALOS_STATE: this.dir, ROLLOUT_TALOSCONFIG: this.talosconfig, ROLLOUT_KUBECONFIG: this.kubeconfig };
   }
 
   read(): FakeState {
@@ -141,14 +157,18 @@ export class FakeTalos {
   }
 }
 
-/** State of a cluster whose nodes all run the given versions (bootstrapped), or all wait in maintenance mode. */
+/**
+ * State of a cluster whose nodes all run the given versions (bootstrapped, a Node object each), or all wait in
+ * maintenance mode.
+ */
 export function clusterState(
   nodes: readonly { name: string; ip: string; role: 'controlplane' | 'worker' }[],
   opts: { maintenance?: boolean; talos?: string; schematic?: string; kubernetes?: string; manifests?: Record<string, unknown[]>; clientVersion?: string },
 ): FakeState {
   const manifests = opts.manifests ?? manifestSet('1.0.0');
-  const state: FakeState = { clientVersion: opts.clientVersion ?? 'v1.13.9', nodes: {}, applied: {}, faults: {} };
+  const state: FakeState = { clientVersion: opts.clientVersion ?? 'v1.13.9', nodes: {}, kubernetesNodes: {}, applied: {}, faults: {} };
   for (const n of nodes) {
+    if (!opts.maintenance) state.kubernetesNodes[n.name] = { internalIP: n.ip, ready: true };
     state.nodes[n.ip] = opts.maintenance
       ? { name: n.name, role: n.role, stage: 'maintenance' }
       : {

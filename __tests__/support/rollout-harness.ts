@@ -1,16 +1,17 @@
 /**
- * Runs the rollout constructs under real Terraform against the talosctl simulator. The test stack has only
- * terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout, one
- * step per node playing the Talos provider's config apply (and, for control planes, the bootstrap: fake-cluster.js),
- * ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and constructs/talos-cluster.ts
- * (applies after the rollout gate, control planes chained, workers after them). The local backend keeps the state
- * beside the generated cdk.tf.json, with a relative path, so a folder can be copied to branch a scenario.
+ * Runs the rollout constructs under real Terraform against the talosctl and kubectl simulators. The test stack has
+ * only terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout,
+ * NodeCleanup, one step per node playing the Talos provider's config apply (and, for control planes, the bootstrap:
+ * fake-cluster.js), ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and
+ * constructs/talos-cluster.ts (applies after the rollout gate and the node cleanup, control planes chained, workers
+ * after them). The local backend keeps the state beside the generated cdk.tf.json, with a relative path, so a folder
+ * can be copied to branch a scenario.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AddonManifestSync, ClusterHealthCheck, ClusterRollout } from '../../constructs/cluster-rollout';
-import { LocalBackend, TerraformData, TerraformStack, Testing } from '../../constructs/cdk';
+import { AddonManifestSync, ClusterHealthCheck, ClusterRollout, NodeCleanup } from '../../constructs/cluster-rollout';
+import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { planCluster, PlannedNode } from '../../lib/cluster-plan';
 import { FakeState, FakeTalos, manifestSet } from './fake-talos';
@@ -73,6 +74,18 @@ export function synthTestStack(targets: DeployTargets): string {
     after: [machines],
     ...runner,
   });
+  const nodeCleanup = new NodeCleanup(stack, 'node-cleanup', { plan, after: [rollout.preflight], ...runner });
+  const fakeCluster = path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js');
+  // The provider's on-destroy reset of a removed node's apply. A terraform_data runs a destroy provisioner only
+  // while its block is in the configuration, so the stand-in is one for_each resource keyed by node name rather
+  // than part of the per-node apply. It depends on the cleanup as the real apply does: reset first, then cleanup.
+  const resetTargets = TerraformIterator.fromMap(Object.fromEntries(plan.nodes.map((n) => [n.name, { ip: n.ip }])));
+  const fakeReset = new TerraformData(stack, 'fake-reset', {
+    forEach: resetTargets,
+    input: resetTargets.value,
+    dependsOn: [nodeCleanup.step],
+    provisioners: [{ type: 'local-exec', when: 'destroy', command: `node ${fakeCluster} reset \${self.input.ip}` }],
+  });
   const manifests = JSON.stringify(manifestSet(targets.chart));
   const manifestsHash = createHash('sha256').update(manifests).digest('hex');
   const target = { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes };
@@ -81,11 +94,11 @@ export function synthTestStack(targets: DeployTargets): string {
     new TerraformData(stack, `fake-apply-${node.name}`, {
       // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
       triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
-      dependsOn: [rollout.gate, ...after],
+      dependsOn: [rollout.gate, nodeCleanup.step, fakeReset, ...after],
       provisioners: [
         {
           type: 'local-exec',
-          command: `node ${path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js')} apply-config ${node.ip}`,
+          command: `node ${fakeCluster} apply-config ${node.ip}`,
           environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
         },
       ],
@@ -128,16 +141,17 @@ export class RolloutHarness {
   }
 
   /**
-   * `id` of every resource in the Terraform state, by address without the construct-path hash
-   * (`terraform_data.rollout_os-upgrade-test-cp-1`). A terraform_data gets a new id when it is replaced, so two
-   * readings show what an apply created, replaced, destroyed or left alone.
+   * `id` of every resource instance in the Terraform state, by address without the construct-path hash
+   * (`terraform_data.rollout_os-upgrade-test-cp-1`, `terraform_data.node-cleanup_step["test-cp-1"]`). A
+   * terraform_data gets a new id when it is replaced, so two readings show what an apply created, replaced,
+   * destroyed or left alone.
    */
   resourceIds(): Record<string, string> {
     const show = this.terraform(['show', '-json', '-no-color']);
     if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
     const state = JSON.parse(show.stdout) as { values?: { root_module?: { resources?: { address: string; values: { id: string } }[] } } };
     const resources = state.values?.root_module?.resources ?? [];
-    return Object.fromEntries(resources.map((r) => [r.address.replace(/_[0-9A-F]{8}$/, ''), r.values.id]));
+    return Object.fromEntries(resources.map((r) => [r.address.replace(/_[0-9A-F]{8}(?=$|\[)/, ''), r.values.id]));
   }
 
   /** Deletes the simulated cluster and its Terraform folder. */
