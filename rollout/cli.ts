@@ -4,7 +4,7 @@
  *   node scripts/run-ts.mjs rollout/cli.ts preflight
  *   node scripts/run-ts.mjs rollout/cli.ts os-upgrade --node <name>
  *   node scripts/run-ts.mjs rollout/cli.ts kubernetes | health | manifests
- *   node scripts/run-ts.mjs rollout/cli.ts remove-node --node <name>   (destroy time; kubectl, no talosctl)
+ *   node scripts/run-ts.mjs rollout/cli.ts remove-node --node <name>   (destroy time; kubectl, talosctl only to fetch a kubeconfig)
  *
  * Inputs come from ROLLOUT_* environment variables (rollout/config.ts). Exit 0: done or nothing to do; 1: the
  * phase failed or refused (Terraform then taints the step and stops the chain); 2: wrong usage.

@@ -99,9 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): RolloutConfig {
     installerImage: env[ENV.installerImage]?.trim() || undefined,
     nodeTimeoutSeconds: positiveNumber(env, ENV.nodeTimeoutSeconds, 15 * 60),
     pollSeconds: positiveNumber(env, ENV.pollSeconds, 10),
-    talosconfig: path.resolve(cwd, env[ENV.talosconfig] || talosconfigPath(cluster)),
+    talosconfig: talosconfigFile(env, cwd, cluster),
     talosctl: env[ENV.talosctl] || 'talosctl',
   };
+}
+
+/** The talosconfig every phase uses: `ROLLOUT_TALOSCONFIG`, else access/<cluster>/talosconfig, absolute. */
+function talosconfigFile(env: NodeJS.ProcessEnv, cwd: string, cluster: string): string {
+  return path.resolve(cwd, env[ENV.talosconfig] || talosconfigPath(cluster));
 }
 
 /** The OS targets of the preflight and OS steps; throws when the step was not given a schematic and installer. */
@@ -111,13 +116,20 @@ export function osTargets(config: RolloutConfig): RolloutTargets & { readonly in
   return { talosVersion: config.talosVersion, schematicId: config.schematicId, kubernetesVersion: config.kubernetesVersion, installerImage: config.installerImage };
 }
 
-/** What `remove-node` needs: the cluster's kubeconfig and kubectl (no talosctl, no node list). */
+/**
+ * What `remove-node` needs: the cluster's kubeconfig and kubectl, and the talosconfig and talosctl to fetch a
+ * kubeconfig through the Talos API when the file is not there (no node list).
+ */
 export interface RemoveNodeConfig {
   readonly cluster: string;
   /** Absolute path of the admin kubeconfig the stack writes after bootstrap. */
   readonly kubeconfig: string;
   /** kubectl binary (name on PATH or path). */
   readonly kubectl: string;
+  /** Absolute path of the talosconfig, as the other phases resolve it. */
+  readonly talosconfig: string;
+  /** talosctl binary (name on PATH or path). */
+  readonly talosctl: string;
 }
 
 /** Reads the `remove-node` configuration; `cwd` is the project root the runner runs in. */
@@ -127,5 +139,7 @@ export function loadRemoveNodeConfig(env: NodeJS.ProcessEnv, cwd: string): Remov
     cluster,
     kubeconfig: path.resolve(cwd, env[ENV.kubeconfig] || kubeconfigPath(cluster)),
     kubectl: env[ENV.kubectl] || 'kubectl',
+    talosconfig: talosconfigFile(env, cwd, cluster),
+    talosctl: env[ENV.talosctl] || 'talosctl',
   };
 }

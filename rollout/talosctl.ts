@@ -3,7 +3,7 @@
  * straight to the node (`--nodes <ip> --endpoints <ip>`), so a control plane being rebooted never sits between the
  * runner and another node; cluster-wide commands go through the talosconfig endpoints (the control planes).
  * Flags are checked against docs.siderolabs.com/talos/v1.13/reference/cli (talosctl get, version, upgrade,
- * upgrade-k8s, health, etcd members). Arguments never carry secrets; the talosconfig is passed by path.
+ * upgrade-k8s, health, etcd members, kubeconfig). Arguments never carry secrets; the talosconfig is passed by path.
  */
 import { execFile, spawn } from 'node:child_process';
 import {
@@ -179,6 +179,16 @@ export class Talosctl {
     const args = ['health', ...this.clusterArgs(via), '--control-plane-nodes', controlPlanes.join(','), '--wait-timeout', `${waitSeconds}s`];
     if (workers.length > 0) args.push('--worker-nodes', workers.join(','));
     return this.stream(args, (waitSeconds + 60) * 1000, onLine);
+  }
+
+  /**
+   * Writes the cluster's admin kubeconfig, as one control plane generates it, to `localPath`
+   * (`talosctl kubeconfig [local-path]`: `--force` overwrites an existing file, `--merge=false` writes the file
+   * instead of merging into it, as merge defaults to true). Nothing is printed; a file already there keeps its
+   * permissions. Never throws for a non-zero exit.
+   */
+  kubeconfig(ip: string, localPath: string, timeoutMs: number): Promise<TalosctlResult> {
+    return this.capture(['kubeconfig', localPath, ...this.nodeArgs(ip), '--force', '--merge=false'], timeoutMs);
   }
 
   /** `talosctl upgrade-k8s --to <version> [--dry-run]` through one control plane. */

@@ -1,11 +1,12 @@
 /**
  * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
- * that puts fake-talosctl and fake-kubectl on PATH as `talosctl` and `kubectl`, a dummy 0600 talosconfig and
- * kubeconfig, and readers for the call log.
+ * that puts fake-talosctl and fake-kubectl on PATH as `talosctl` and `kubectl`, a 0600 talosconfig (current context
+ * `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call log.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stringify } from 'yaml';
 
 /** One simulated node (see fake-talos-lib.js). */
 export interface FakeNode {
@@ -32,6 +33,8 @@ export interface FakeFaults {
   failUpgradeK8s?: number;
   /** The next n kubectl calls cannot reach the API server. */
   failKubectl?: number;
+  /** `talosctl kubeconfig` is refused (a talosconfig without the os:admin role) while the nodes run. */
+  failKubeconfig?: boolean;
 }
 
 /** A Kubernetes Node object: kubelet registers it, a Talos reset leaves it, `kubectl delete node` removes it. */
@@ -104,7 +107,9 @@ export class FakeTalos {
     fs.mkdirSync(this.binDir);
     fs.symlinkSync(path.resolve(__dirname, 'fake-talosctl'), path.join(this.binDir, 'talosctl'));
     fs.symlinkSync(path.resolve(__dirname, 'fake-kubectl'), path.join(this.binDir, 'kubectl'));
-    fs.writeFileSync(this.talosconfig, 'context: test\n', { mode: 0o600 });
+    const endpoints = Object.entries(from.nodes).filter(([, n]) => n.role === 'controlplane').map(([ip]) => ip);
+    const context = { endpoints, nodes: endpoints.slice(0, 1), ca: 'RkFLRS1DQQ==', crt: 'RkFLRS1DUlQ=', key: 'RkFLRS1LRVk=' };
+    fs.writeFileSync(this.talosconfig, stringify({ context: 'test', contexts: { test: context } }), { mode: 0o600 });
     fs.writeFileSync(this.kubeconfig, 'apiVersion: v1\nkind: Config\ncurrent-context: admin@test\n', { mode: 0o600 });
     this.write(from);
     fs.writeFileSync(path.join(this.dir, 'calls.log'), '');
