@@ -4,8 +4,8 @@
  */
 import { AddonManifestSync, ClusterHealthCheck, ClusterRollout, ClusterRolloutProps } from '../constructs/cluster-rollout';
 import { TerraformData, TerraformStack, Testing } from '../constructs/cdk';
-import { ClusterDefinition } from '../lib/cluster-definition';
-import { ClusterPlan, planCluster } from '../lib/cluster-plan';
+import { ClusterPlan } from '../lib/cluster-plan';
+import { demoPlan } from './support/demo-plan';
 
 const SCHEMATIC = 'f'.repeat(64);
 const INSTALLER = `factory.talos.dev/nocloud-installer/${SCHEMATIC}:v1.13.9`;
@@ -16,19 +16,7 @@ interface TfStep {
   provisioner: { 'local-exec': { command: string; working_dir: string; environment: Record<string, string> } }[];
 }
 
-function plan(workers: number, over: Partial<ClusterDefinition> = {}): ClusterPlan {
-  return planCluster({
-    name: 'demo',
-    endpoint: { vip: '10.0.0.10' },
-    network: { cidr: '10.0.0.0/24', gateway: '10.0.0.1' },
-    proxmoxHosts: [{ name: 'pve1' }],
-    controlPlanes: { count: 3, firstIp: '10.0.0.11' },
-    workers: { count: workers, firstIp: '10.0.0.21' },
-    talos: { version: 'v1.13.9' },
-    kubernetesVersion: '1.36.3',
-    ...over,
-  });
-}
+const plan = demoPlan;
 
 /** Synthesizes a rollout (plus health and manifest sync) and returns terraform_data by construct path. */
 function synth(p: ClusterPlan, props: Partial<ClusterRolloutProps> = {}): Record<string, TfStep> {

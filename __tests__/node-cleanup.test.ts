@@ -5,24 +5,12 @@
 import { homelab } from '../clusters/homelab';
 import { NodeCleanup, NodeCleanupProps } from '../constructs/cluster-rollout';
 import { TerraformData, TerraformStack, Testing } from '../constructs/cdk';
-import { ClusterDefinition } from '../lib/cluster-definition';
 import { ClusterPlan, planCluster } from '../lib/cluster-plan';
 import { TalosClusterStack } from '../stacks/talos-cluster-stack';
 import { TfJson } from './support/talos-test-stack';
+import { demoPlan } from './support/demo-plan';
 
-function plan(workers: number, over: Partial<ClusterDefinition> = {}): ClusterPlan {
-  return planCluster({
-    name: 'demo',
-    endpoint: { vip: '10.0.0.10' },
-    network: { cidr: '10.0.0.0/24', gateway: '10.0.0.1' },
-    proxmoxHosts: [{ name: 'pve1' }],
-    controlPlanes: { count: 3, firstIp: '10.0.0.11' },
-    workers: { count: workers, firstIp: '10.0.0.21' },
-    talos: { version: 'v1.13.9' },
-    kubernetesVersion: '1.36.3',
-    ...over,
-  });
-}
+const plan = demoPlan;
 
 /** The cleanup block of a stack with a stand-in preflight, and that preflight's address. */
 function synthCleanup(p: ClusterPlan, props: Partial<NodeCleanupProps> = {}): { step: TfJson; preflight: string } {
