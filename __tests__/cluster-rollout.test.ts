@@ -2,7 +2,9 @@
  * The synthesized rollout steps: one terraform_data per node and phase, triggers, the depends_on chain, and
  * commands that carry no secret.
  */
-import { AddonManifestSync, ClusterHealthCheck, ClusterRollout, ClusterRolloutProps } from '../constructs/cluster-rollout';
+import { AddonManifestSync } from '../constructs/addon-manifest-sync';
+import { ClusterHealthCheck } from '../constructs/cluster-health-check';
+import { ClusterRollout, ClusterRolloutProps } from '../constructs/cluster-rollout';
 import { TerraformData, TerraformStack, Testing } from '../constructs/cdk';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { demoPlan } from './support/demo-plan';

@@ -3,7 +3,7 @@
  * does nothing on creation, and its place in the cluster stack: after the preflight, before every config apply.
  */
 import { homelab } from '../clusters/homelab';
-import { NodeCleanup, NodeCleanupProps } from '../constructs/cluster-rollout';
+import { NodeCleanup, NodeCleanupProps } from '../constructs/node-cleanup';
 import { TerraformData, TerraformStack, Testing } from '../constructs/cdk';
 import { ClusterPlan, planCluster } from '../lib/cluster-plan';
 import { TalosClusterStack } from '../stacks/talos-cluster-stack';

@@ -27,13 +27,6 @@ import {
   RolloutRunnerProps,
 } from './rollout-step';
 
-export { AddonManifestSync } from './addon-manifest-sync';
-export type { AddonManifestSyncProps } from './addon-manifest-sync';
-export { ClusterHealthCheck } from './cluster-health-check';
-export type { ClusterHealthCheckProps } from './cluster-health-check';
-export { NodeCleanup } from './node-cleanup';
-export type { NodeCleanupProps } from './node-cleanup';
-export type { RolloutRunnerProps } from './rollout-step';
 
 /** Props of ClusterRollout. */
 export interface ClusterRolloutProps extends RolloutRunnerProps {

@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ITerraformDependable, TerraformData, TerraformIterator } from './cdk';
-import { checkRolloutPlan, checkRunnerProps, RolloutRunnerProps } from './rollout-step';
+import { checkRolloutPlan, checkRunnerProps, RolloutRunnerProps, RUNNER_COMMAND } from './rollout-step';
 
 /** Props of NodeCleanup. */
 export interface NodeCleanupProps extends RolloutRunnerProps {
@@ -54,7 +54,7 @@ export class NodeCleanup extends Construct {
         {
           type: 'local-exec',
           when: 'destroy',
-          command: 'node scripts/run-ts.mjs rollout/cli.ts remove-node --node ${self.input.node}',
+          command: `${RUNNER_COMMAND} remove-node --node \${self.input.node}`,
           workingDir: props.projectRoot ?? PROJECT_ROOT_FROM_STACK,
           environment: { ROLLOUT_CLUSTER: '${self.input.cluster}' },
         },

@@ -5,6 +5,7 @@
  */
 import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
+import { isDnsLabel } from '../lib/dns-names';
 import { isIpv4 } from '../lib/ipv4';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
@@ -43,7 +44,8 @@ export interface RolloutStepOptions {
   readonly environment: Readonly<Record<string, string>>;
 }
 
-const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** How Terraform starts the rollout runner, from the project root (`workingDir`). */
+export const RUNNER_COMMAND = 'node scripts/run-ts.mjs rollout/cli.ts';
 
 /** Throws unless the plan's nodes can be named on a command line and reached by IPv4 address. */
 export function checkRolloutPlan(construct: string, plan: ClusterPlan): void {
@@ -51,7 +53,7 @@ export function checkRolloutPlan(construct: string, plan: ClusterPlan): void {
     throw new Error(`${construct}: plan "${plan.name}" has no control plane. Fix: define controlPlanes in the cluster definition`);
   }
   for (const n of plan.nodes) {
-    if (!DNS_LABEL.test(n.name)) {
+    if (!isDnsLabel(n.name)) {
       throw new Error(`${construct}: node name ${JSON.stringify(n.name)} (${n.path}) is not a DNS-1123 label. Fix: use lower-case letters, digits and dashes`);
     }
     if (!isIpv4(n.ip)) {
@@ -100,7 +102,7 @@ export function nodeListTrigger(plan: ClusterPlan): string {
 
 /** Adds a step to `scope` under `id`. */
 export function addRolloutStep(scope: Construct, id: string, runner: RolloutRunnerProps, options: RolloutStepOptions): TerraformData {
-  const command = ['node', 'scripts/run-ts.mjs', 'rollout/cli.ts', options.phase, ...(options.node ? ['--node', options.node] : [])].join(' ');
+  const command = [RUNNER_COMMAND, options.phase, ...(options.node ? ['--node', options.node] : [])].join(' ');
   return new TerraformData(scope, id, {
     triggersReplace: { ...options.triggers },
     dependsOn: [...options.dependsOn],

@@ -161,9 +161,10 @@ export class TalosCluster extends Construct {
       );
     }
 
+    const applies = new Map<string, MachineConfigurationApply>();
     const nodeApply = (node: PlannedNode, after: ITerraformDependable[]) => {
       const vm = props.nodeVms.get(node.name)!;
-      return new MachineConfigurationApply(this, `apply-${node.name}`, {
+      const apply = new MachineConfigurationApply(this, `apply-${node.name}`, {
         nodeAttribute: node.ip,
         endpoint: node.ip,
         clientConfiguration: secrets.clientConfiguration,
@@ -174,6 +175,8 @@ export class TalosCluster extends Construct {
         dependsOn: [vm, ...after, ...(props.applyAfter ?? [])],
         lifecycle: vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined,
       });
+      applies.set(node.name, apply);
+      return apply;
     };
     const controlPlaneApplies: MachineConfigurationApply[] = [];
     for (const node of plan.controlPlanes) {
@@ -188,9 +191,8 @@ export class TalosCluster extends Construct {
       dependsOn: controlPlaneApplies,
       lifecycle: { ignoreChanges: ['node', 'endpoint'] },
     });
-    const workerApplies = plan.workers.map((node) => nodeApply(node, [this.bootstrap]));
-    const allApplies = [...controlPlaneApplies, ...workerApplies];
-    this.applies = new Map([...plan.controlPlanes, ...plan.workers].map((node, i) => [node.name, allApplies[i]]));
+    for (const node of plan.workers) nodeApply(node, [this.bootstrap]);
+    this.applies = applies;
 
     this.kubeconfig = new ClusterKubeconfig(this, 'cluster-kubeconfig', {
       nodeAttribute: first.ip,

@@ -10,7 +10,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AddonManifestSync, ClusterHealthCheck, ClusterRollout, NodeCleanup } from '../../constructs/cluster-rollout';
+import { ClusterRollout } from '../../constructs/cluster-rollout';
+import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
+import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
+import { NodeCleanup } from '../../constructs/node-cleanup';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { planCluster, PlannedNode } from '../../lib/cluster-plan';

@@ -35,6 +35,19 @@ function poolHosts(ctx: ValidationContext, poolPath: PoolPath): Problem[] {
   return undeclared;
 }
 
+function sharedImageDatastores(ctx: ValidationContext): Problem[] {
+  const hosts = ctx.def.proxmoxHosts ?? [];
+  return hosts.flatMap((h, i) => {
+    const store = h.imageDatastore ?? 'local';
+    const shared = h.imageDatastoreShared ?? false;
+    const other = hosts.find((o) => (o.imageDatastore ?? 'local') === store && (o.imageDatastoreShared ?? false) !== shared);
+    if (!other || shared) return [];
+    return [
+      error(`proxmoxHosts[${i}].imageDatastoreShared`, shared, `datastore ${store} is marked shared on ${other.name} but not on ${h.name}`, 'a Proxmox storage ID names one storage cluster-wide: set imageDatastoreShared the same on every host that uses it'),
+    ];
+  });
+}
+
 function controlPlanesSpread(ctx: ValidationContext): Problem[] {
   const used = new Set(ctx.plan.controlPlanes.map((n) => n.host));
   if (ctx.plan.controlPlanes.length < 2 || ctx.hostNames.length < 2 || used.size !== 1) return [];
@@ -48,5 +61,5 @@ function controlPlanesSpread(ctx: ValidationContext): Problem[] {
 
 /** Every problem of node placement on Proxmox hosts. */
 export function hostProblems(ctx: ValidationContext): Problem[] {
-  return [...someHostDeclared(ctx), ...poolHosts(ctx, 'controlPlanes'), ...poolHosts(ctx, 'workers'), ...nodeHosts(ctx), ...controlPlanesSpread(ctx)];
+  return [...someHostDeclared(ctx), ...poolHosts(ctx, 'controlPlanes'), ...poolHosts(ctx, 'workers'), ...nodeHosts(ctx), ...sharedImageDatastores(ctx), ...controlPlanesSpread(ctx)];
 }
