@@ -96,7 +96,7 @@ export function isNetworkOrBroadcast(net: Ipv4Network, ip: string): boolean {
 
 /** Number of addresses in `net`, network and broadcast included. */
 export function addressCount(net: Ipv4Network): number {
-  return Number(new Address4(net.broadcast).bigInt() - new Address4(net.network).bigInt()) + 1;
+  return rangeSize({ first: net.network, last: net.broadcast });
 }
 
 /**

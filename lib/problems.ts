@@ -35,6 +35,16 @@ export class ClusterDefinitionError extends Error {
   }
 }
 
+/** An error: synth stops. */
+export function error(path: string, value: unknown, message: string, fix: string): Problem {
+  return { severity: 'error', path, value, message, fix };
+}
+
+/** A warning: synth goes on and prints it. */
+export function warning(path: string, value: unknown, message: string, fix: string): Problem {
+  return { severity: 'warning', path, value, message, fix };
+}
+
 /** True when any problem is an error. */
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');

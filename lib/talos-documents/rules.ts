@@ -5,12 +5,8 @@
  */
 import { NodeRole } from '../cluster-plan';
 import { isDnsLabel } from '../dns-names';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { documentKind, HostnameConfig, TalosDocument } from './types';
-
-function problem(path: string, value: unknown, message: string, fix: string): Problem {
-  return { severity: 'error', path, value, message, fix };
-}
 
 /**
  * Problems of one HostnameConfig patch: either a static hostname with `auto: off`, or `auto: stable` alone.
@@ -18,13 +14,13 @@ function problem(path: string, value: unknown, message: string, fix: string): Pr
 export function hostnameConfigProblems(doc: HostnameConfig, path = 'HostnameConfig'): Problem[] {
   const out: Problem[] = [];
   if (doc.hostname === undefined && doc.auto === undefined) {
-    out.push(problem(path, doc, "either 'auto' or 'hostname' must be set", "set hostname and auto: off, or auto: stable"));
+    out.push(error(path, doc, "either 'auto' or 'hostname' must be set", "set hostname and auto: off, or auto: stable"));
   }
   if (doc.hostname !== undefined && doc.auto !== 'off') {
-    out.push(problem(`${path}.auto`, doc.auto, "a static hostname needs auto: off: 'auto' and 'hostname' cannot be set at the same time, and the generated 1.12+ config carries auto: stable, which a patch without auto keeps", 'set auto: off next to the hostname'));
+    out.push(error(`${path}.auto`, doc.auto, "a static hostname needs auto: off: 'auto' and 'hostname' cannot be set at the same time, and the generated 1.12+ config carries auto: stable, which a patch without auto keeps", 'set auto: off next to the hostname'));
   }
   if (doc.hostname !== undefined && !isDnsLabel(doc.hostname)) {
-    out.push(problem(`${path}.hostname`, doc.hostname, 'is not a DNS-1123 label', "lowercase letters, digits and '-', at most 63 characters"));
+    out.push(error(`${path}.hostname`, doc.hostname, 'is not a DNS-1123 label', "lowercase letters, digits and '-', at most 63 characters"));
   }
   return out;
 }
@@ -36,10 +32,10 @@ export function documentRuleProblems(docs: readonly TalosDocument[], role: NodeR
     const path = `doc[${i}] (${documentKind(doc)})`;
     if ('kind' in doc && doc.kind === 'HostnameConfig') out.push(...hostnameConfigProblems(doc, path));
     if (role === 'worker' && 'kind' in doc && doc.kind === 'Layer2VIPConfig') {
-      out.push(problem(path, doc.name, 'a virtual IP on a worker is not supported (Talos announces it only from control planes)', 'put Layer2VIPConfig in the control-plane patch only'));
+      out.push(error(path, doc.name, 'a virtual IP on a worker is not supported (Talos announces it only from control planes)', 'put Layer2VIPConfig in the control-plane patch only'));
     }
     if (role === 'worker' && !('kind' in doc) && (doc.cluster?.inlineManifests?.length || doc.cluster?.extraManifests?.length)) {
-      out.push(problem(`${path}.cluster`, doc.cluster, 'manifests on a worker are never applied (only control planes reconcile them)', 'put inline and extra manifests in the control-plane patch only'));
+      out.push(error(`${path}.cluster`, doc.cluster, 'manifests on a worker are never applied (only control planes reconcile them)', 'put inline and extra manifests in the control-plane patch only'));
     }
   });
   return out;
@@ -51,7 +47,7 @@ export function duplicateDocumentProblems(patch: readonly TalosDocument[]): Prob
   const out: Problem[] = [];
   patch.forEach((doc, i) => {
     const key = 'kind' in doc ? `${doc.kind}/${'name' in doc ? doc.name : ''}` : 'v1alpha1';
-    if (seen.has(key)) out.push(problem(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
+    if (seen.has(key)) out.push(error(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
     seen.add(key);
   });
   return out;

@@ -3,9 +3,8 @@
  * repository Argo CD can clone (https or ssh), and a cert-manager issuer name Kubernetes accepts.
  */
 import { isDnsSubdomain, toDnsLabel } from '../dns-names';
-import { Problem } from '../problems';
+import { error, Problem, warning } from '../problems';
 import { ValidationContext } from './context';
-import { error, warning } from './problem';
 
 /** Revisions that move with every push; an app-of-apps tracking one follows whatever lands there. */
 const MOVING_REVISIONS = new Set(['main', 'master', 'HEAD', 'trunk', 'develop']);

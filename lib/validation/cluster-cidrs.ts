@@ -3,10 +3,9 @@
  * not check overlaps; ../shared/docs/talos-facts.md §6.5), and big enough.
  */
 import { addressCount, contains, Ipv4Network, overlaps } from '../ipv4';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { cidrProblems } from './network';
 import { ValidationContext } from './context';
-import { error } from './problem';
 
 /** kube-apiserver refuses an IPv4 service range larger than a /12. */
 const LARGEST_SERVICE_PREFIX = 12;

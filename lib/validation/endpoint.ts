@@ -4,9 +4,8 @@
  */
 import { isDnsSubdomain } from '../dns-names';
 import { contains, isIpv4, isNetworkOrBroadcast } from '../ipv4';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { freeAddressHint, ValidationContext } from './context';
-import { error } from './problem';
 
 function vip(ctx: ValidationContext): Problem[] {
   const address = ctx.plan.vip;

@@ -2,9 +2,8 @@
  * Rules for where nodes run: at least one Proxmox host is declared, every host a node or pool names is declared,
  * and control planes are spread over hosts when there are several.
  */
-import { Problem } from '../problems';
+import { error, Problem, warning } from '../problems';
 import { PoolPath, ValidationContext } from './context';
-import { error, warning } from './problem';
 
 function declaredText(ctx: ValidationContext): string {
   return ctx.hostNames.length > 0 ? `one of ${ctx.hostNames.join(', ')}` : 'a host declared in proxmoxHosts';

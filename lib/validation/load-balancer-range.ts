@@ -4,9 +4,8 @@
  * Cilium announces these addresses over L2, so a clash steals traffic from a node or the router.
  */
 import { contains, formatRange, highestFreeRange, inRange, Ipv4Range, rangeSize } from '../ipv4';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
-import { error } from './problem';
 
 const PATH = 'addons.cilium.loadBalancerRange';
 

@@ -3,9 +3,8 @@
  * Kubernetes node names), node names are unique, and Proxmox host names are host-name labels, declared once.
  */
 import { isDnsLabel, isHostLabel, MAX_LABEL_LENGTH, toDnsLabel } from '../dns-names';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
-import { error } from './problem';
 
 function suggestion(name: unknown): string {
   const label = toDnsLabel(String(name ?? ''));

@@ -1,9 +1,8 @@
 /** Rules for the node network: its CIDR, gateway, DNS and NTP servers, and VLAN tag. */
 import { contains, isIpAddress, isIpv4, isNetworkOrBroadcast, networkOf } from '../ipv4';
 import { isDnsSubdomain } from '../dns-names';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { hostRangeText, ValidationContext } from './context';
-import { error } from './problem';
 
 const LOOKS_LIKE_IPV4 = /^[\d.]+$/;
 

@@ -5,9 +5,8 @@
  * here for the gateway and for duplicates.
  */
 import { contains, isIpv4, isNetworkOrBroadcast } from '../ipv4';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { freeAddressHint, NodeSource, ValidationContext } from './context';
-import { error } from './problem';
 
 function explicitAddress(ctx: ValidationContext, source: NodeSource): Problem[] {
   const { planned } = source;

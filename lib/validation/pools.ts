@@ -4,9 +4,8 @@
  */
 import { NodePoolDefinition } from '../cluster-definition';
 import { addOffset, compareIps, contains, hostRange, isIpv4, rangeSize } from '../ipv4';
-import { Problem } from '../problems';
+import { error, Problem, warning } from '../problems';
 import { freeAddressHint, PoolPath, ValidationContext } from './context';
-import { error, warning } from './problem';
 
 function shape(poolPath: PoolPath, pool: NodePoolDefinition): Problem[] {
   if (pool.nodes && pool.count !== undefined) {

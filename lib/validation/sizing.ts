@@ -6,9 +6,8 @@
  */
 import { ExtraDiskDefinition, NodeSizeDefinition } from '../cluster-definition';
 import { NodeRole } from '../cluster-plan';
-import { Problem } from '../problems';
+import { error, Problem, warning } from '../problems';
 import { NodeSource, PoolPath, ValidationContext } from './context';
-import { error, warning } from './problem';
 
 /** Minimum size per role (Talos system requirements). */
 export const TALOS_MINIMUM: Readonly<Record<NodeRole, { cores: number; memoryGiB: number; diskGiB: number }>> = {

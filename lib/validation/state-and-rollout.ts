@@ -1,7 +1,6 @@
 /** Rules for the Terraform state backend and the rolling-upgrade settings. */
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
-import { error } from './problem';
 
 function state(ctx: ValidationContext): Problem[] {
   const backend = ctx.plan.state;

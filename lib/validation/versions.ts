@@ -6,9 +6,8 @@
 import { compareVersions, minorOf, parseVersion } from '../semver';
 import { kubernetesWindowProblem, SUPPORTED_CONTRACTS, TALOS_SUPPORT, talosSupport } from '../talos-support';
 import { KUBERNETES_VERSION, PROVIDER_MAX_CONTRACT, TALOS_CONFIG_CONTRACT, TALOS_PROVIDER_VERSION, TALOS_VERSION } from '../versions';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
-import { error } from './problem';
 
 const FULL_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const CONTRACT = /^v\d+\.\d+$/;

@@ -3,9 +3,8 @@
  * 100 to 999999999) and unique, MAC addresses well-formed unicast addresses and unique.
  */
 import { DEFAULT_VM_ID_BASE } from '../cluster-plan';
-import { Problem } from '../problems';
+import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
-import { error } from './problem';
 
 /** Lowest VM ID Proxmox accepts. */
 export const MIN_VM_ID = 100;
