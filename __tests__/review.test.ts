@@ -125,6 +125,22 @@ describe('review of two synthesized revisions', () => {
     ]);
   });
 
+  test('defines an extension change as a new schematic and an OS rollout', () => {
+    // GIVEN
+    const head = synth(revisions.extensionAdded);
+    // WHEN
+    const found = findings(compareCluster('review', base, head).changes);
+    // THEN
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'version extensions siderolabs/qemu-guest-agent -> siderolabs/qemu-guest-agent, siderolabs/iscsi-tools',
+        expect.stringMatching(/^version schematic ce4c9805\w+ -> \w+$/),
+        expect.stringMatching(/^os-rollout 1:review-cp-1 2:review-cp-2 3:review-cp-3 /),
+      ]),
+    );
+    expect(found.filter((f) => f.startsWith('vm ') && f.includes('replaced'))).toEqual([]);
+  });
+
   test('defines a bold warning when the machine secrets may be replaced', () => {
     // GIVEN
     const head = synth(revisions.secretsReplacementAllowed);

@@ -28,6 +28,8 @@ export interface ClusterSummary {
   readonly configContract: string;
   readonly kubernetesVersion: string;
   readonly schematicId: string;
+  /** Official Image Factory extensions of the schematic, in schematic order. */
+  readonly extensions: readonly string[];
   readonly installerImage: string;
   readonly endpointUrl: string;
   readonly vip: string;

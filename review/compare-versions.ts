@@ -2,21 +2,12 @@
  * Version changes of a cluster (Talos, config contract, Kubernetes, schematic and its extensions, installer),
  * each with the reason the rollout would refuse it, if any (lib/talos-support.ts hop and window rules).
  */
-import { parse as parseYaml } from 'yaml';
 import { ClusterSummary } from '../lib/cluster-summary';
 import { compareVersions, parseVersion } from '../lib/semver';
 import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem } from '../lib/talos-support';
-import { ClusterOutput, ReviewChange, TerraformJson } from './review-change';
+import { ClusterOutput, ReviewChange } from './review-change';
 import { isIgnored, resourcesOf } from './terraform-json';
 
-/** Official extensions of the cluster's Image Factory schematic, or undefined when not readable at synth time. */
-export function schematicExtensions(tf: TerraformJson): string[] | undefined {
-  const schematic = resourcesOf(tf, 'talos_image_factory_schematic')[0]?.block.schematic;
-  if (typeof schematic !== 'string' || schematic.includes('${')) return undefined;
-  const doc = parseYaml(schematic) as { customization?: { systemExtensions?: { officialExtensions?: unknown } } } | null;
-  const list = doc?.customization?.systemExtensions?.officialExtensions;
-  return Array.isArray(list) ? list.map(String) : [];
-}
 
 function talosProblem(base: ClusterSummary, head: ClusterSummary): string | undefined {
   return talosHopProblem(base.talosVersion, head.talosVersion) ?? kubernetesWindowProblem(head.talosVersion, head.kubernetesVersion);
@@ -48,9 +39,7 @@ export function versionChanges(base: ClusterOutput, head: ClusterOutput): Review
   add('contract', b.configContract, h.configContract, undefined, contractNote(b, head));
   add('kubernetes', b.kubernetesVersion, h.kubernetesVersion, b.kubernetesVersion !== h.kubernetesVersion ? kubernetesProblem(b, h) : undefined);
   add('schematic', b.schematicId, h.schematicId);
-  const fromExt = schematicExtensions(base.tfJson);
-  const toExt = schematicExtensions(head.tfJson);
-  if (fromExt && toExt) add('extensions', fromExt.join(', ') || '(none)', toExt.join(', ') || '(none)');
+  add('extensions', b.extensions.join(', ') || '(none)', h.extensions.join(', ') || '(none)');
   add('installer', b.installerImage, h.installerImage);
   return changes;
 }

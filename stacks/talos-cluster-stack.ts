@@ -99,6 +99,7 @@ export class TalosClusterStack extends TerraformStack {
       configContract: p.configContract,
       kubernetesVersion: p.kubernetesVersion,
       schematicId: this.image.schematicId,
+      extensions: p.extensions,
       installerImage: this.image.installerImage,
       endpointUrl: p.endpointUrl,
       vip: p.vip,
