@@ -15,6 +15,7 @@
  */
 import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
+import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { planRolloutWaves, RolloutWave } from '../lib/rollout-plan';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
 import {
@@ -65,8 +66,8 @@ export class ClusterRollout extends Construct {
 
     const environment = {
       ...rolloutEnvironment(plan, props),
-      ROLLOUT_SCHEMATIC_ID: props.schematicId,
-      ROLLOUT_INSTALLER_IMAGE: props.installerImage,
+      [ROLLOUT_ENV.schematicId]: props.schematicId,
+      [ROLLOUT_ENV.installerImage]: props.installerImage,
     };
     this.preflight = addRolloutStep(this, 'preflight', props, {
       phase: 'preflight',

@@ -17,6 +17,7 @@
 import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
+import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { ITerraformDependable, TerraformData, TerraformIterator } from './cdk';
 import { checkRolloutPlan, checkRunnerProps, RolloutRunnerProps, RUNNER_COMMAND } from './rollout-step';
 
@@ -56,7 +57,7 @@ export class NodeCleanup extends Construct {
           when: 'destroy',
           command: `${RUNNER_COMMAND} remove-node --node \${self.input.node}`,
           workingDir: props.projectRoot ?? PROJECT_ROOT_FROM_STACK,
-          environment: { ROLLOUT_CLUSTER: '${self.input.cluster}' },
+          environment: { [ROLLOUT_ENV.cluster]: '${self.input.cluster}' },
         },
       ],
     });

@@ -8,6 +8,7 @@ import { ClusterPlan } from '../lib/cluster-plan';
 import { isDnsLabel } from '../lib/dns-names';
 import { isIpv4 } from '../lib/ipv4';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
+import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
 
 /** Where the runner runs and how long it waits; shared by every rollout construct. */
@@ -86,12 +87,12 @@ export function checkNonEmpty(construct: string, field: string, value: string): 
 export function rolloutEnvironment(plan: ClusterPlan, props: RolloutRunnerProps): Record<string, string> {
   const nodes = [...plan.controlPlanes, ...plan.workers].map((n) => ({ name: n.name, ip: n.ip, role: n.role }));
   return {
-    ROLLOUT_CLUSTER: plan.name,
-    ROLLOUT_NODES: JSON.stringify(nodes),
-    ROLLOUT_TALOS_VERSION: plan.talosVersion,
-    ROLLOUT_KUBERNETES_VERSION: plan.kubernetesVersion,
-    ROLLOUT_NODE_TIMEOUT_SECONDS: String(props.nodeTimeoutSeconds ?? plan.nodeTimeoutMinutes * 60),
-    ROLLOUT_POLL_SECONDS: String(props.pollIntervalSeconds ?? 10),
+    [ROLLOUT_ENV.cluster]: plan.name,
+    [ROLLOUT_ENV.nodes]: JSON.stringify(nodes),
+    [ROLLOUT_ENV.talosVersion]: plan.talosVersion,
+    [ROLLOUT_ENV.kubernetesVersion]: plan.kubernetesVersion,
+    [ROLLOUT_ENV.nodeTimeoutSeconds]: String(props.nodeTimeoutSeconds ?? plan.nodeTimeoutMinutes * 60),
+    [ROLLOUT_ENV.pollSeconds]: String(props.pollIntervalSeconds ?? 10),
   };
 }
 

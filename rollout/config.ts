@@ -7,6 +7,9 @@ import path from 'node:path';
 import { NodeRole } from '../lib/cluster-plan';
 import { kubeconfigPath, talosconfigPath } from '../lib/paths';
 import { RolloutTargets } from '../lib/rollout-checks';
+import { ROLLOUT_ENV as ENV } from '../lib/rollout-env';
+
+export { ENV };
 
 /** A node of the cluster, as the stack planned it. */
 export interface RolloutNode {
@@ -38,21 +41,6 @@ export interface RolloutConfig {
   readonly talosctl: string;
 }
 
-/** Names of the environment variables the constructs set. */
-export const ENV = {
-  cluster: 'ROLLOUT_CLUSTER',
-  nodes: 'ROLLOUT_NODES',
-  talosVersion: 'ROLLOUT_TALOS_VERSION',
-  schematicId: 'ROLLOUT_SCHEMATIC_ID',
-  installerImage: 'ROLLOUT_INSTALLER_IMAGE',
-  kubernetesVersion: 'ROLLOUT_KUBERNETES_VERSION',
-  nodeTimeoutSeconds: 'ROLLOUT_NODE_TIMEOUT_SECONDS',
-  pollSeconds: 'ROLLOUT_POLL_SECONDS',
-  talosconfig: 'ROLLOUT_TALOSCONFIG',
-  talosctl: 'ROLLOUT_TALOSCTL',
-  kubeconfig: 'ROLLOUT_KUBECONFIG',
-  kubectl: 'ROLLOUT_KUBECTL',
-} as const;
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
