@@ -145,7 +145,7 @@ describe('ClusterAddons', () => {
     const def = withAddons({ cni: 'none', cilium: { enabled: false } });
     // WHEN / THEN
     expect(() => synth(def)).toThrow(ClusterDefinitionError);
-    expect(() => synth(def)).toThrow(/addons.cni = "none": Cilium is off/);
+    expect(() => synth(def)).toThrow(/addons.cni = "none": is none while Cilium is disabled/);
   });
 
   test('fails when an add-on setting needs an add-on that is off', () => {

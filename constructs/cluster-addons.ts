@@ -17,9 +17,10 @@ import { ChartSummary } from '../lib/cluster-summary';
 import { valueAt } from '../lib/helm-values';
 import { InlineManifest } from '../lib/inline-manifest';
 import { KubernetesObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
-import { ClusterDefinitionError, Problem } from '../lib/problems';
+import { ClusterDefinitionError } from '../lib/problems';
 import { escapeTemplateLiteral } from '../lib/terraform-template';
 import { ARGOCD_CHART_VERSION, CERT_MANAGER_CHART_VERSION, CILIUM_CHART_VERSION, GATEWAY_API_VERSION } from '../lib/versions';
+import { addonSwitchProblems } from '../lib/validation/addons';
 
 /** Props of {@link ClusterAddons}. */
 export interface ClusterAddonsProps {
@@ -83,7 +84,7 @@ export class ClusterAddons extends Construct {
     super(scope, id);
     const { plan } = props;
     const a = plan.addons;
-    const switchProblems = checkSwitches(plan);
+    const switchProblems = addonSwitchProblems(plan);
     if (switchProblems.length) throw new ClusterDefinitionError(plan.name, switchProblems);
 
     const manifests: InlineManifest[] = [];
@@ -172,21 +173,4 @@ function requireValue(plan: ClusterPlan, chart: HelmInlineManifest, path: string
   if (value !== expected) {
     throw new ClusterDefinitionError(plan.name, [{ severity: 'error', path: `helm-values/${chart.manifest.name}.yaml: ${path}`, value, message: why, fix: `set ${path}: ${JSON.stringify(expected)}` }]);
   }
-}
-
-/** Add-on settings that contradict each other. */
-function checkSwitches(plan: ClusterPlan): Problem[] {
-  const a = plan.addons;
-  const problems: Problem[] = [];
-  const add = (path: string, value: unknown, message: string, fix: string) => problems.push({ severity: 'error', path, value, message, fix });
-  if (!a.cilium.enabled && a.cni === 'none') add('addons.cni', a.cni, 'Cilium is off and no other CNI is chosen: pods would never get a network', "set addons.cni: 'flannel', or enable Cilium");
-  if (a.cilium.enabled && a.cni !== 'none') add('addons.cni', a.cni, 'Cilium is on: a second CNI would conflict with it', "set addons.cni: 'none' (the default), or turn Cilium off");
-  if (!a.cilium.enabled) {
-    if (a.cilium.loadBalancerRange !== undefined) add('addons.cilium.loadBalancerRange', a.cilium.loadBalancerRange, 'the load-balancer pool is served by Cilium, which is off', 'remove it, or enable Cilium');
-    if (a.cilium.gatewayApi) add('addons.cilium.gatewayApi', true, 'the Gateway API is served by Cilium, which is off', 'remove it, or enable Cilium');
-    if (a.cilium.hubble) add('addons.cilium.hubble', true, 'Hubble is part of Cilium, which is off', 'remove it, or enable Cilium');
-  }
-  if (!a.certManager.enabled && a.certManager.caIssuerName !== undefined) add('addons.certManager.caIssuerName', a.certManager.caIssuerName, 'the CA issuer needs cert-manager, which is off', 'remove it, or enable cert-manager');
-  if (!a.argocd.enabled && a.argocd.bootstrapRepoUrl !== undefined) add('addons.argocd.bootstrapRepoUrl', a.argocd.bootstrapRepoUrl, 'the bootstrap Application needs Argo CD, which is off', 'remove it, or enable Argo CD');
-  return problems;
 }

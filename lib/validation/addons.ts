@@ -5,22 +5,40 @@
 import { isDnsSubdomain, toDnsLabel } from '../dns-names';
 import { error, Problem, warning } from '../problems';
 import { ValidationContext } from './context';
+import { ClusterPlan } from '../cluster-plan';
 
 /** Revisions that move with every push; an app-of-apps tracking one follows whatever lands there. */
 const MOVING_REVISIONS = new Set(['main', 'master', 'HEAD', 'trunk', 'develop']);
 
 const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s/:][^\s]*$/;
 
-function cni(ctx: ValidationContext): Problem[] {
-  const written = ctx.def.addons?.cni;
-  const cilium = ctx.plan.addons.cilium.enabled;
-  if (!cilium && written === 'none') {
-    return [error('addons.cni', written, 'is none while Cilium is disabled, so the cluster would have no CNI and no pod would start', "set cni to 'flannel' (or remove it), or enable Cilium")];
+/**
+ * Add-on switches that contradict each other: exactly one CNI, and no setting of an add-on that is off. Used by
+ * `validateCluster` and, eagerly, by the `ClusterAddons` construct.
+ */
+export function addonSwitchProblems(plan: Pick<ClusterPlan, 'addons'>): Problem[] {
+  const { cni, cilium, certManager, argocd } = plan.addons;
+  const out: Problem[] = [];
+  if (!cilium.enabled && cni === 'none') {
+    out.push(error('addons.cni', cni, 'is none while Cilium is disabled, so the cluster would have no CNI and no pod would start', "set cni to 'flannel' (or remove it), or enable Cilium"));
   }
-  if (cilium && written === 'flannel') {
-    return [error('addons.cni', written, 'is flannel while Cilium is enabled; two CNIs cannot share the nodes', "remove cni (Cilium needs 'none'), or disable Cilium")];
+  if (cilium.enabled && cni === 'flannel') {
+    out.push(error('addons.cni', cni, 'is flannel while Cilium is enabled; two CNIs cannot share the nodes', "remove cni (Cilium needs 'none'), or disable Cilium"));
   }
-  return [];
+  if (!cilium.enabled) {
+    if (cilium.loadBalancerRange !== undefined) {
+      out.push(error('addons.cilium.loadBalancerRange', cilium.loadBalancerRange, 'is set while Cilium is disabled; only Cilium hands out and announces these addresses', 'remove loadBalancerRange, or enable Cilium'));
+    }
+    if (cilium.gatewayApi) out.push(error('addons.cilium.gatewayApi', true, 'is set while Cilium is disabled; the Gateway API is served by Cilium', 'remove gatewayApi, or enable Cilium'));
+    if (cilium.hubble) out.push(error('addons.cilium.hubble', true, 'is set while Cilium is disabled; Hubble is part of Cilium', 'remove hubble, or enable Cilium'));
+  }
+  if (!certManager.enabled && certManager.caIssuerName !== undefined) {
+    out.push(error('addons.certManager.caIssuerName', certManager.caIssuerName, 'the CA issuer needs cert-manager, which is disabled', 'remove caIssuerName, or enable cert-manager'));
+  }
+  if (!argocd.enabled && argocd.bootstrapRepoUrl !== undefined) {
+    out.push(error('addons.argocd.bootstrapRepoUrl', argocd.bootstrapRepoUrl, 'the bootstrap Application needs Argo CD, which is disabled', 'remove bootstrapRepoUrl, or enable Argo CD'));
+  }
+  return out;
 }
 
 /** True for `https://host/path`, `ssh://[user@]host[:port]/path` and scp-like `user@host:path`. */
@@ -61,7 +79,7 @@ function issuerName(ctx: ValidationContext): Problem[] {
   return [error('addons.certManager.caIssuerName', name, 'is not a valid Kubernetes object name (DNS-1123 subdomain)', `e.g. ${toDnsLabel(name) || 'homelab-ca'}`)];
 }
 
-/** Every problem of add-on settings (the load-balancer range has its own module). */
+/** Every problem of add-on settings (the load-balancer range's placement has its own module). */
 export function addonProblems(ctx: ValidationContext): Problem[] {
-  return [...cni(ctx), ...bootstrapRepo(ctx), ...bootstrapRevision(ctx), ...issuerName(ctx)];
+  return [...addonSwitchProblems(ctx.plan), ...bootstrapRepo(ctx), ...bootstrapRevision(ctx), ...issuerName(ctx)];
 }

@@ -41,9 +41,7 @@ function placed(ctx: ValidationContext, text: string, range: Ipv4Range): Problem
 export function loadBalancerRangeProblems(ctx: ValidationContext): Problem[] {
   const text = ctx.plan.addons.cilium.loadBalancerRange;
   if (text === undefined) return [];
-  if (!ctx.plan.addons.cilium.enabled) {
-    return [error(PATH, text, 'is set while Cilium is disabled; only Cilium hands out and announces these addresses', 'remove loadBalancerRange, or enable Cilium')];
-  }
+  if (!ctx.plan.addons.cilium.enabled) return []; // reported by addonSwitchProblems
   if (!ctx.loadBalancerRange) {
     return [error(PATH, text, 'is not a range first-last of two IPv4 addresses in ascending order', 'write it like 192.168.10.200-192.168.10.220')];
   }
