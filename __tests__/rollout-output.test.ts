@@ -8,10 +8,20 @@ import {
   parseEtcdMembers,
   parseResourceStream,
   parseServerTag,
-  redactSecretDiffs,
   schematicFromExtensions,
+  SecretDiffRedactor,
   versionFromImage,
 } from '../rollout/talosctl-output';
+
+/** Feeds a whole output line by line through the redactor the runner streams upgrade-k8s output through. */
+function redactSecretDiffs(text: string): string {
+  const r = new SecretDiffRedactor();
+  return text
+    .split('\n')
+    .map((l) => r.push(l))
+    .filter((l): l is string => l !== undefined)
+    .join('\n');
+}
 
 const VERSION_OUTPUT = [
   'Client:',

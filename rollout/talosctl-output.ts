@@ -181,13 +181,3 @@ function isSecretPath(path: string): boolean {
   // Subjects read `Secret/ns/name`; diff headers `a/v1.Secret/ns/name` (go-kubernetes kubernetes/ssa/util.go).
   return /(^|[/.])Secret\//.test(path);
 }
-
-/** Applies SecretDiffRedactor to a whole output. */
-export function redactSecretDiffs(text: string): string {
-  const r = new SecretDiffRedactor();
-  return text
-    .split('\n')
-    .map((l) => r.push(l))
-    .filter((l): l is string => l !== undefined)
-    .join('\n');
-}
