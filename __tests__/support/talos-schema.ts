@@ -13,7 +13,7 @@ import path from 'node:path';
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { parseAllDocuments } from 'yaml';
-import { Problem } from './problems';
+import { Problem } from '../../lib/problems';
 
 /** Environment variable naming the folder of `config.schema.v1.X.json` files. */
 export const TALOS_SCHEMAS_DIR_ENV = 'TALOS_SCHEMAS_DIR';
