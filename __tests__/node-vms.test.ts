@@ -84,7 +84,10 @@ describe('NodeVms on the example cluster', () => {
       // GIVEN / WHEN the VM of each node of the example cluster
       const vm = vms.get(node.name)!;
       // THEN
-      expect(vm.network_device).toEqual([{ bridge: 'vmbr0', model: 'virtio', mac_address: node.macAddress }]);
+      // Every attribute of bpg's list(object) `network_device` written, null where unset (Terraform JSON syntax).
+      expect(vm.network_device).toEqual([
+        { bridge: 'vmbr0', model: 'virtio', mac_address: node.macAddress, disconnected: null, enabled: null, firewall: null, mtu: null, queues: null, rate_limit: null, trunks: null, vlan_id: null },
+      ]);
       expect(vm.initialization).toEqual({
         datastore_id: 'local-lvm',
         type: 'nocloud',

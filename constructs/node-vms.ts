@@ -104,7 +104,7 @@ export class NodeVms extends Construct {
       discard: 'on',
       ssd: true,
     }));
-    return new VirtualEnvironmentVm(this, `vm-${node.name}`, {
+    const vm = new VirtualEnvironmentVm(this, `vm-${node.name}`, {
       nodeName: host.name,
       vmId: node.vmId,
       name: node.name,
@@ -118,9 +118,6 @@ export class NodeVms extends Construct {
       scsiHardware: VM_SCSI_CONTROLLER,
       disk: [bootDisk, ...dataDisks],
       bootOrder: ['scsi0'],
-      networkDevice: [
-        { bridge: host.bridge, model: 'virtio', macAddress: node.macAddress, ...(plan.vlan !== undefined ? { vlanId: plan.vlan } : {}) },
-      ],
       // The nocloud platform reads the static address from this cloud-init drive.
       initialization: {
         datastoreId: host.vmDatastore,
@@ -149,5 +146,45 @@ export class NodeVms extends Construct {
       stopOnDestroy: true,
       lifecycle: { ignoreChanges: [...VM_IGNORED_CHANGES] },
     });
+    vm.addOverride('network_device', [vmNetworkDevice({ bridge: host.bridge, macAddress: node.macAddress, vlanId: plan.vlan })]);
+    return vm;
   }
+}
+
+/** What the definition sets on a VM's NIC; everything else is left to the provider's defaults. */
+export interface VmNetworkDeviceProps {
+  /** Host bridge, e.g. `vmbr0`. */
+  readonly bridge: string;
+  /** The node's MAC address. */
+  readonly macAddress: string;
+  /**
+   * VLAN tag.
+   * @default - untagged
+   */
+  readonly vlanId?: number;
+}
+
+/**
+ * One element of the VM's `network_device`, every attribute written (null where unset).
+ *
+ * In bpg/proxmox 0.111.1 `network_device` is not a block but an attribute of type `list(object({...}))` (SDKv2
+ * `ConfigMode: SchemaConfigModeAttr`). Terraform reads a `*.tf.json` name the schema declares as an attribute as
+ * an attribute (terraform `internal/lang/blocktoattr/schema.go`, `effectiveSchema`) and converts the value to the
+ * object type strictly: a missing attribute is an error ("attributes … are required", hashicorp/terraform#23347).
+ * The generated binding drops unset keys, so the element is written as an override with explicit nulls.
+ */
+export function vmNetworkDevice(props: VmNetworkDeviceProps): Record<string, string | number | boolean | null> {
+  return {
+    bridge: props.bridge,
+    disconnected: null,
+    enabled: null,
+    firewall: null,
+    mac_address: props.macAddress,
+    model: 'virtio',
+    mtu: null,
+    queues: null,
+    rate_limit: null,
+    trunks: null,
+    vlan_id: props.vlanId ?? null,
+  };
 }
