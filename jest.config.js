@@ -14,7 +14,8 @@ module.exports = {
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.integ\\.test\\.ts$'] },
-    { ...common, displayName: 'integ', testMatch: ['**/*.integ.test.ts'] },
+    // testRegex, not a testMatch glob: globs skip dot-folders such as StrykerJS's sandbox (.stryker-tmp/).
+    { ...common, displayName: 'unit', testRegex: '\\.test\\.ts$', testPathIgnorePatterns: ['/node_modules/', '\\.integ\\.test\\.ts$'] },
+    { ...common, displayName: 'integ', testRegex: '\\.integ\\.test\\.ts$' },
   ],
 };
