@@ -67,11 +67,14 @@ function chartManifest(cfg: ObjectValue): string {
   ].join('');
 }
 
-/** A machine configuration document of the requested type (no real keys). */
+/**
+ * A machine configuration of the requested type (no real keys), followed by the configuration's patches as they
+ * were given: the real provider merges them in, so any change of a patch changes the result as it would for real.
+ */
 function machineConfiguration(cfg: ObjectValue): string {
   const type = str(cfg.machine_type, 'worker');
   const k8s = str(cfg.kubernetes_version, '1.34.0');
-  return [
+  const base = [
     'version: v1alpha1',
     'machine:',
     `  type: ${type}`,
@@ -84,6 +87,8 @@ function machineConfiguration(cfg: ObjectValue): string {
     `    endpoint: ${str(cfg.cluster_endpoint)}`,
     '',
   ].join('\n');
+  const patches = strings(cfg.config_patches).map((p) => `---\n# patch\n${p.replace(/^---\n/, '')}`);
+  return [`# talos ${str(cfg.talos_version, 'default')}\n${base}`, ...patches].join('');
 }
 
 /** A talosconfig for the cluster's endpoints and nodes (dummy keys). */
