@@ -126,7 +126,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
   test('defines a chart bump that updates only the control planes\' config applies and reruns the manifest sync', () => {
     // GIVEN the Cilium chart constant bumped
-    const replaced = jest.replaceProperty(versions, 'CILIUM_CHART_VERSION', '1.20.1');
+    const replaced = jest.replaceProperty(versions as { CILIUM_CHART_VERSION: string }, 'CILIUM_CHART_VERSION', '1.20.1');
 
     // WHEN
     const plan = planOf(definition());
