@@ -16,16 +16,16 @@ const TALOS = 'v1.13.9';
 const KUBERNETES = '1.34.5';
 
 /**
- * 1 control plane and 2 workers (small: every node adds rollout steps to the apply), named and addressed as the
- * simulator's nodeList(1, 2); the control plane and worker 2 on pve1, workers 1 and 3 on pve2, so that adding or
- * removing a worker leaves each host with a node (and its image download).
+ * 1 control plane and workers `test-worker-<i>` for each i of `workers` (default 1 and 2; small: every node adds
+ * rollout steps to the apply), named and addressed as the simulator's nodeList(1, 2). Odd workers run on pve1 with
+ * the control plane, even ones on pve2, so removing worker 1 or adding worker 3 leaves each host its image.
  */
-function definition(change: { talos?: string; kubernetes?: string; workers?: number; worker1Cores?: number } = {}): ClusterDefinition {
-  const workers = Array.from({ length: change.workers ?? 2 }, (_, i) => ({
-    name: `test-worker-${i + 1}`,
-    ip: `10.5.0.${21 + i}`,
-    host: i % 2 === 0 ? 'pve2' : 'pve1',
-    ...(i === 0 && change.worker1Cores ? { cores: change.worker1Cores } : {}),
+function definition(change: { talos?: string; kubernetes?: string; workers?: number[]; worker1Cores?: number } = {}): ClusterDefinition {
+  const workers = (change.workers ?? [1, 2]).map((i) => ({
+    name: `test-worker-${i}`,
+    ip: `10.5.0.${20 + i}`,
+    host: i % 2 === 1 ? 'pve1' : 'pve2',
+    ...(i === 1 && change.worker1Cores ? { cores: change.worker1Cores } : {}),
   }));
   return {
     name: 'test',
@@ -145,7 +145,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
   test('defines adding a worker as creating exactly its VM, config apply and steps', () => {
     // WHEN
-    const plan = planOf(definition({ workers: 3 }));
+    const plan = planOf(definition({ workers: [1, 2, 3] }));
 
     // THEN
     expect(withAction(plan, 'create')).toEqual(
@@ -157,16 +157,18 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     expect(withAction(plan, 'replace').filter((a) => !a.startsWith('terraform_data.'))).toEqual(['local_sensitive_file.secrets_talosconfig-file']);
   });
 
-  test('defines removing a worker as destroying exactly its VM, config apply and steps', () => {
+  test('defines removing a worker (not the last) as destroying exactly its VM, config apply and steps, renumbering nothing', () => {
     // WHEN
-    const plan = planOf(definition({ workers: 1 }));
+    const plan = planOf(definition({ workers: [2] }));
 
     // THEN
     expect(withAction(plan, 'delete')).toEqual(
-      [VM('test-worker-2'), APPLY('test-worker-2'), 'terraform_data.node-cleanup_step["test-worker-2"]', 'terraform_data.rollout_os-upgrade-test-worker-2'].sort(),
+      [VM('test-worker-1'), APPLY('test-worker-1'), 'terraform_data.node-cleanup_step["test-worker-1"]', 'terraform_data.rollout_os-upgrade-test-worker-1'].sort(),
     );
-    expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-2').map(VM).sort());
+    expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(VM).sort());
+    expect(ofType(plan, 'talos_machine_configuration_apply', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(APPLY).sort());
     expect(withAction(plan, 'create')).toEqual([]);
+    // the talosconfig lists the nodes: local_sensitive_file replaces a file whose content changes
     expect(withAction(plan, 'replace').filter((a) => !a.startsWith('terraform_data.'))).toEqual(['local_sensitive_file.secrets_talosconfig-file']);
   });
 
