@@ -76,10 +76,10 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     await twins?.stop();
   });
 
-  /** The plan of `change` against the applied state (the state itself is left as applied). */
-  function planOf(def: ClusterDefinition): PlanJson {
+  /** The plan of `def` against the applied state (the state itself is left as applied); `refresh` as TwinWorkspace.plan. */
+  function planOf(def: ClusterDefinition, refresh = false): PlanJson {
     ws.synth(def);
-    return ws.plan(fake.env());
+    return ws.plan(fake.env(), { refresh });
   }
 
   test('defines a first apply that creates every resource and runs the rollout steps against the cluster', () => {
@@ -92,8 +92,8 @@ describe('the whole stack applied with the provider twins, then changed', () => 
   });
 
   test('defines a plan with no change right after the apply', () => {
-    // WHEN
-    const plan = planOf(definition());
+    // WHEN planned with a refresh (every resource read back through the twins)
+    const plan = planOf(definition(), true);
 
     // THEN
     expect(new Set(Object.values(plannedActions(plan)))).toEqual(new Set(['no-op']));
