@@ -6,6 +6,7 @@
 import { homelab } from '../clusters/homelab';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { planCluster } from '../lib/cluster-plan';
+import releases from '../lib/facts/releases.json';
 import { FACTS_DATE, newestTalosRelease, officialExtensionsOf, talosReleaseStatus } from '../lib/facts';
 import { Problem } from '../lib/problems';
 import { validateCluster } from '../lib/validation';
@@ -23,6 +24,13 @@ describe('release facts', () => {
     expect(talosReleaseStatus(TALOS_VERSION)).toEqual({ kind: 'released' });
     expect(problemsOf(homelab, 'kubernetesVersion')).toEqual([]);
     expect(KUBERNETES_VERSION).toBeDefined();
+  });
+
+  test('defines talosNewest (the Renovate marker) as the newest stable release of the table', () => {
+    // GIVEN the newest stable release of every minor the facts list
+    const newest = Object.keys(releases.talos).map((minor) => newestTalosRelease(minor)!).filter((v) => !v.includes('-'));
+    // WHEN / THEN a Renovate bump of talosNewest alone fails here until npm run refresh-facts ran
+    expect(releases.talosNewest).toBe(newest.at(-1));
   });
 
   test('defines the official extensions of Talos 1.12 and 1.13 with the guest agent', () => {
