@@ -27,6 +27,8 @@ interface BrokenCase {
   readonly clusters: string;
   /** Extra files under helm-values/. */
   readonly values?: Readonly<Record<string, string>>;
+  /** A project file edited for this case only. */
+  readonly edit?: { readonly file: string; readonly from: string; readonly to: string };
   /** The error lines, exactly. */
   readonly errors: readonly string[];
 }
@@ -115,6 +117,14 @@ const cases: BrokenCase[] = [
     ],
   },
   {
+    mistake: 'a provider version bumped without regenerating the bindings',
+    clusters: '[homelab]',
+    edit: { file: 'lib/versions.ts', from: "TALOS_PROVIDER_VERSION = '0.11.0'", to: "TALOS_PROVIDER_VERSION = '0.12.0'" },
+    errors: [
+      'error project: lib/versions.ts TALOS_PROVIDER_VERSION = "0.12.0": the bindings in .gen/providers were generated for siderolabs/talos 0.11.0, so the synthesized stack would not use 0.12.0. Fix: run `npm run bindings` for siderolabs/talos 0.12.0 (it rewrites .gen/PROVENANCE.json), or set TALOS_PROVIDER_VERSION back to 0.11.0',
+    ],
+  },
+  {
     mistake: 'a pool of the wrong type',
     clusters: `[{ ...homelab, controlPlanes: 3 }]`,
     errors: ['error homelab: controlPlanes = 3: is a number, not an object. Fix: write an object in braces, { … }'],
@@ -132,11 +142,18 @@ function synthBroken(c: BrokenCase) {
   for (const [name, text] of Object.entries(c.values ?? {})) fs.writeFileSync(path.join(values, name), text);
   fs.writeFileSync(path.join(project, 'clusters', 'index.ts'), `import { homelab } from './homelab';\n\nexport const clusters: any = ${c.clusters};\n`);
   const outdir = path.join(scratch, 'cdktf.out');
+  const edited = c.edit && path.join(project, c.edit.file);
+  const original = edited && fs.readFileSync(edited, 'utf8');
+  if (edited && original !== undefined && c.edit) {
+    if (!original.includes(c.edit.from)) throw new Error(`${c.edit.file} no longer contains ${c.edit.from}`);
+    fs.writeFileSync(edited, original.replace(c.edit.from, c.edit.to));
+  }
   try {
     const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
     return { ...run, outdirExists: fs.existsSync(outdir) || fs.existsSync(path.join(project, 'cdktf.out')) };
   } finally {
     for (const name of added) fs.rmSync(path.join(values, name));
+    if (edited && original !== undefined) fs.writeFileSync(edited, original);
   }
 }
 
