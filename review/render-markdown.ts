@@ -154,6 +154,11 @@ function renderCluster(review: ClusterReview, maxLines: number): string[] {
       '',
     );
   }
+  const format = only(c, 'base-format')[0];
+  if (format) {
+    const what = format.notCompared.length > 0 ? `not compared (taken as unchanged): ${format.notCompared.map(code).join(', ')}` : 'every field could still be compared';
+    out.push(`**The base was synthesized by older code** (summary format ${format.baseFormat}, this review reads format ${format.headFormat}); ${what}.`, '');
+  }
   if (only(c, 'cluster-removed').length > 0) {
     out.push('**The cluster is no longer defined.** `cdktf deploy` no longer touches it; its Terraform state, VMs and secrets remain until `cdktf destroy` is run from the base revision.', '');
     return out;

@@ -18,7 +18,7 @@ import { TalosImage } from '../constructs/talos-image';
 import { TalosSecrets } from '../constructs/talos-secrets';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { ClusterPlan } from '../lib/cluster-plan';
-import { ClusterSummary } from '../lib/cluster-summary';
+import { ClusterSummary, SUMMARY_FORMAT_VERSION } from '../lib/cluster-summary';
 import { checkCluster } from '../lib/check-cluster';
 import { ClusterDefinitionError, formatProblem, hasErrors, Problem } from '../lib/problems';
 
@@ -94,6 +94,7 @@ export class TalosClusterStack extends TerraformStack {
   summary(): ClusterSummary {
     const p = this.plan;
     return {
+      formatVersion: SUMMARY_FORMAT_VERSION,
       cluster: p.name,
       talosVersion: p.talosVersion,
       configContract: p.configContract,
