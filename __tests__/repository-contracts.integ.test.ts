@@ -3,7 +3,7 @@
  * runtime, the commands (`npm run synth`, `npm test`, `.ci/run`, cdktf.json), what git ignores, the README's own
  * layout and dependency tables, and the pull-request workflow.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -196,6 +196,24 @@ describe('.github/workflows/review.yml', () => {
     expect(runs.some((r) => /npm run --silent review -- --base "origin\/\$\{BASE_REF\}" --out review\.md/.test(r))).toBe(true);
     expect(steps('review').some((s) => s.uses?.startsWith('actions/github-script@') && /createComment/.test(s.with?.script ?? ''))).toBe(true);
     expect(JSON.stringify(workflow.jobs.review)).not.toMatch(/secrets\.|PROXMOX_VE_/);
+  });
+
+  test('defines a workflow file the GitHub Actions schema accepts', () => {
+    // GIVEN / WHEN action-validator (the workflow JSON schema, offline) reads it
+    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'action-validator'), ['.github/workflows/review.yml'], { cwd: root, encoding: 'utf8' });
+    // THEN
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  test('defines synth, the offline check and real-provider validation after the tests, each a project command', () => {
+    // GIVEN the review job's shell steps
+    const runs = steps('review').map((s) => s.run?.trim() ?? '').filter(Boolean);
+    // WHEN / THEN they run in this order, and every npm script and script file they name exists
+    const order = ['npm test', 'npm run synth', 'npm run check', 'bash scripts/validate-stacks.sh'].map((cmd) => runs.findIndex((r) => r.split('\n').includes(cmd) || r.endsWith(cmd)));
+    expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]))).toBe(true);
+    for (const script of runs.join('\n').matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(Object.keys(packageJson.scripts)).toContain(script[1]);
+    for (const file of runs.join('\n').matchAll(/bash (scripts\/[\w.-]+)/g)) expect(fs.existsSync(path.join(root, file[1]))).toBe(true);
   });
 
   test('fails the review job when the head does not validate', () => {
