@@ -3,6 +3,9 @@
  * `local` directory store with `import` and an LVM-thin `local-lvm`), shaped as the provider's schema (v0.111.1):
  * every attribute present, null where the provider leaves it unset. Tests change one thing at a time.
  */
+import { ClusterDefinition } from '../../lib/cluster-definition';
+import { planCluster } from '../../lib/cluster-plan';
+import type { FixtureFile } from '../../twins/fixtures';
 
 /** One element of `proxmox_datastores.datastores`. */
 export interface DatastoreAnswer {
@@ -74,5 +77,55 @@ export function cleanLab(): LabFixture {
     nodes: { names: ['pve1', 'pve2'], online: [true, true] },
     datastores: { pve1: stores('pve1'), pve2: stores('pve2') },
     vms: { vms: [{ name: 'pihole', node_name: 'pve1', status: 'running', tags: ['dns'], template: false, vm_id: 100 }] },
+  };
+}
+
+/**
+ * A clean lab fitting every cluster in `definitions` at once: Proxmox VE 8.4; every declared host an online node;
+ * on each host every datastore the definitions name, with the content types they need (`images` for VM disks,
+ * `import` for the image), `shared` as `imageDatastoreShared` says, 1000 GiB free; no VM.
+ */
+export function labFitting(definitions: readonly ClusterDefinition[]): LabFixture {
+  const content = new Map<string, Map<string, { content: Set<string>; shared: boolean }>>();
+  const need = (host: string, store: string, type: string, shared = false) => {
+    const stores = content.get(host) ?? new Map<string, { content: Set<string>; shared: boolean }>();
+    content.set(host, stores);
+    const s = stores.get(store) ?? { content: new Set<string>(), shared: false };
+    stores.set(store, { content: s.content.add(type), shared: s.shared || shared });
+  };
+  for (const plan of definitions.map((d) => planCluster(d))) {
+    for (const h of plan.hosts) {
+      need(h.name, h.vmDatastore, 'images');
+      need(h.name, h.imageDatastore, 'import', h.imageDatastoreShared);
+    }
+    for (const n of plan.nodes) for (const d of n.extraDisks) need(n.host, d.datastore, 'images');
+  }
+  const names = [...content.keys()];
+  return {
+    version: { id: 'version', release: '8.4', repository_id: 'c4f5e6d7', version: '8.4.1' },
+    nodes: { names, online: names.map(() => true) },
+    datastores: Object.fromEntries(
+      names.map((node) => [
+        node,
+        {
+          node_name: node,
+          filters: null,
+          datastores: [...content.get(node)!].map(([id, s]) => datastore(node, id, s.shared ? 'nfs' : 'dir', [...s.content].sort(), 1000, s.shared)),
+        },
+      ]),
+    ),
+    vms: { vms: [] },
+  };
+}
+
+/** `lab` as the twins' data-source overrides (twins/fixtures.ts): one answer per data source, datastores per node. */
+export function twinLabFixtures(lab: LabFixture): FixtureFile {
+  return {
+    data: {
+      proxmox_version: [{ values: lab.version }],
+      proxmox_virtual_environment_nodes: [{ values: lab.nodes }],
+      proxmox_datastores: Object.entries(lab.datastores).map(([node, d]) => ({ when: { node_name: node }, values: { datastores: d.datastores } })),
+      proxmox_virtual_environment_vms: [{ values: lab.vms }],
+    },
   };
 }
