@@ -1,68 +1,17 @@
 /**
- * What the bpg/proxmox data sources the lab checks read would answer for a homelab-like lab (pve1, pve2, a
- * `local` directory store with `import` and an LVM-thin `local-lvm`), shaped as the provider's schema (v0.111.1):
- * every attribute present, null where the provider leaves it unset. Tests change one thing at a time.
+ * Lab fixtures for the lab-check tests: the answers of the bpg/proxmox data sources (twins/lab.ts), and the
+ * homelab's clean lab laid out as a default Proxmox install (a `local` directory store that also holds backups,
+ * ISOs and templates, an LVM-thin `local-lvm`) with one unrelated VM. Tests change one thing at a time.
  */
-import { ClusterDefinition } from '../../lib/cluster-definition';
-import { planCluster } from '../../lib/cluster-plan';
-import type { FixtureFile } from '../../twins/fixtures';
+import { datastore, LabAnswers } from '../../twins/lab';
 
-/** One element of `proxmox_datastores.datastores`. */
-export interface DatastoreAnswer {
-  active: boolean | null;
-  content_types: string[];
-  enabled: boolean | null;
-  id: string;
-  node_name: string;
-  shared: boolean | null;
-  space_available: number | null;
-  space_total: number | null;
-  space_used: number | null;
-  space_used_fraction: number | null;
-  type: string;
-}
-
-/** One element of `proxmox_virtual_environment_vms.vms`. */
-export interface VmAnswer {
-  name: string;
-  node_name: string;
-  status: string;
-  tags: string[] | null;
-  template: boolean;
-  vm_id: number;
-}
+export { datastore, GIB, labFitting, labFixtures as twinLabFixtures } from '../../twins/lab';
+export type { DatastoreAnswer, VmAnswer } from '../../twins/lab';
 
 /** The answers of the four data sources. */
-export interface LabFixture {
-  version: { id: string; release: string; repository_id: string; version: string };
-  nodes: { names: string[]; online: boolean[] };
-  /** `proxmox_datastores` per node name (every node of the lab, whether or not the checks read it). */
-  datastores: Record<string, { datastores: DatastoreAnswer[]; node_name: string; filters: null }>;
-  vms: { vms: VmAnswer[] };
-}
+export type LabFixture = LabAnswers;
 
-export const GIB = 1024 ** 3;
-
-/** A datastore answer with full space figures. */
-export function datastore(node: string, id: string, type: string, content: string[], freeGiB: number, shared = false): DatastoreAnswer {
-  const total = 1000 * GIB;
-  const avail = freeGiB * GIB;
-  return {
-    active: true,
-    content_types: content,
-    enabled: true,
-    id,
-    node_name: node,
-    shared,
-    space_available: avail,
-    space_total: total,
-    space_used: total - avail,
-    space_used_fraction: (total - avail) / total,
-    type,
-  };
-}
-
-/** A clean lab: Proxmox VE 8.4, pve1 and pve2 online, plenty of space, one unrelated VM (100). */
+/** A clean lab for the homelab: Proxmox VE 8.4, pve1 and pve2 online, plenty of space, one unrelated VM (100). */
 export function cleanLab(): LabFixture {
   const stores = (node: string) => ({
     node_name: node,
@@ -77,55 +26,5 @@ export function cleanLab(): LabFixture {
     nodes: { names: ['pve1', 'pve2'], online: [true, true] },
     datastores: { pve1: stores('pve1'), pve2: stores('pve2') },
     vms: { vms: [{ name: 'pihole', node_name: 'pve1', status: 'running', tags: ['dns'], template: false, vm_id: 100 }] },
-  };
-}
-
-/**
- * A clean lab fitting every cluster in `definitions` at once: Proxmox VE 8.4; every declared host an online node;
- * on each host every datastore the definitions name, with the content types they need (`images` for VM disks,
- * `import` for the image), `shared` as `imageDatastoreShared` says, 1000 GiB free; no VM.
- */
-export function labFitting(definitions: readonly ClusterDefinition[]): LabFixture {
-  const content = new Map<string, Map<string, { content: Set<string>; shared: boolean }>>();
-  const need = (host: string, store: string, type: string, shared = false) => {
-    const stores = content.get(host) ?? new Map<string, { content: Set<string>; shared: boolean }>();
-    content.set(host, stores);
-    const s = stores.get(store) ?? { content: new Set<string>(), shared: false };
-    stores.set(store, { content: s.content.add(type), shared: s.shared || shared });
-  };
-  for (const plan of definitions.map((d) => planCluster(d))) {
-    for (const h of plan.hosts) {
-      need(h.name, h.vmDatastore, 'images');
-      need(h.name, h.imageDatastore, 'import', h.imageDatastoreShared);
-    }
-    for (const n of plan.nodes) for (const d of n.extraDisks) need(n.host, d.datastore, 'images');
-  }
-  const names = [...content.keys()];
-  return {
-    version: { id: 'version', release: '8.4', repository_id: 'c4f5e6d7', version: '8.4.1' },
-    nodes: { names, online: names.map(() => true) },
-    datastores: Object.fromEntries(
-      names.map((node) => [
-        node,
-        {
-          node_name: node,
-          filters: null,
-          datastores: [...content.get(node)!].map(([id, s]) => datastore(node, id, s.shared ? 'nfs' : 'dir', [...s.content].sort(), 1000, s.shared)),
-        },
-      ]),
-    ),
-    vms: { vms: [] },
-  };
-}
-
-/** `lab` as the twins' data-source overrides (twins/fixtures.ts): one answer per data source, datastores per node. */
-export function twinLabFixtures(lab: LabFixture): FixtureFile {
-  return {
-    data: {
-      proxmox_version: [{ values: lab.version }],
-      proxmox_virtual_environment_nodes: [{ values: lab.nodes }],
-      proxmox_datastores: Object.entries(lab.datastores).map(([node, d]) => ({ when: { node_name: node }, values: { datastores: d.datastores } })),
-      proxmox_virtual_environment_vms: [{ values: lab.vms }],
-    },
   };
 }
