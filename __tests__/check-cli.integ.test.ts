@@ -12,7 +12,7 @@ import { ClusterDefinition } from '../lib/cluster-definition';
 import { synthesizeClusters } from '../stacks/cluster-app';
 import { threeHostCluster } from './fixtures/three-host-cluster';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const root = path.resolve(__dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-cli-'));

@@ -166,7 +166,8 @@ function renderCluster(review: ClusterReview, maxLines: number): string[] {
 export function renderReport(header: ReportHeader, reviews: readonly ClusterReview[], options: RenderOptions = {}): string {
   const out = ['# Cluster review', '', `Base: ${header.base} · Head: ${header.head}`, ''];
   if (header.headErrors !== undefined) {
-    const log = header.headErrors.replace(/\u001b\[[0-9;]*m/g, '').trimEnd();
+    // Terminal colour codes (ESC [ … m) out of the synth log.
+    const log = header.headErrors.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').trimEnd();
     const fence = log.includes('```') ? '~~~~' : '```';
     out.push('**❌ The head does not validate: `cdktf synth` fails, nothing can be deployed.**', '', `${fence}text`, log, fence);
     return `${out.join('\n')}\n`;
