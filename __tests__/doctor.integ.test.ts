@@ -59,10 +59,27 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-'));
   certFile = path.join(work, 'proxmox.pem');
   const keyFile = path.join(work, 'proxmox.key');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   // Answers like Proxmox without credentials.
   server = https.createServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (req, res) => {
     res.writeHead(req.url === '/api2/json/version' ? 401 : 404, { 'content-type': 'application/json' });
@@ -96,8 +113,15 @@ describe('npm run doctor', () => {
     // THEN every line is ok and it exits 0
     expect(out.stdout).not.toMatch(/^problem/m);
     expect([...out.lines.keys()]).toEqual([
-      'node', 'terraform', 'talosctl (homelab, Talos v1.13.9)', 'kubectl', 'PROXMOX_VE_ENDPOINT', 'Proxmox credentials', 'Proxmox API',
-      'access files (access/homelab)', 'state backend (homelab)',
+      'node',
+      'terraform',
+      'talosctl (homelab, Talos v1.13.9)',
+      'kubectl',
+      'PROXMOX_VE_ENDPOINT',
+      'Proxmox credentials',
+      'Proxmox API',
+      'access files (access/homelab)',
+      'state backend (homelab)',
     ]);
     expect(out.lines.get('Proxmox API')).toContain('answered, certificate accepted');
     expect(out.code).toBe(0);
@@ -111,7 +135,9 @@ describe('npm run doctor', () => {
     // WHEN the doctor runs
     const out = await runDoctor(cwd, env);
     // THEN the API line names the certificate problem and the fixes; exit 1
-    expect(out.lines.get('Proxmox API')).toMatch(/^problem  Proxmox API: 127\.0\.0\.1:\d+ presented a certificate this machine does not trust \(DEPTH_ZERO_SELF_SIGNED_CERT\)\. Fix: .*PROXMOX_VE_INSECURE=true/);
+    expect(out.lines.get('Proxmox API')).toMatch(
+      /^problem {2}Proxmox API: 127\.0\.0\.1:\d+ presented a certificate this machine does not trust \(DEPTH_ZERO_SELF_SIGNED_CERT\)\. Fix: .*PROXMOX_VE_INSECURE=true/,
+    );
     expect(out.code).toBe(1);
     // WHEN certificate checks are off, as the provider's PROXMOX_VE_INSECURE does
     const insecure = await runDoctor(cwd, { ...env, PROXMOX_VE_INSECURE: 'true' });
@@ -143,9 +169,13 @@ describe('npm run doctor', () => {
     const out = await runDoctor(cwd, env);
     // THEN each is a problem with its fix, and it exits 1
     expect(out.lines.get('terraform')).toContain('Terraform v1.9.8 is older than 1.11.0');
-    expect(out.lines.get('talosctl (homelab, Talos v1.13.9)')).toContain('talosctl v1.11.5 is older than the target Talos v1.13; install talosctl v1.13.9');
-    expect(out.lines.get('kubectl')).toMatch(/^problem  kubectl: not found on PATH\. Fix: install kubectl/);
-    expect(out.lines.get('access files (access/homelab)')).toContain('access/homelab/kubeconfig is 0644 (they hold cluster-admin credentials). Fix: chmod 600 access/homelab/kubeconfig');
+    expect(out.lines.get('talosctl (homelab, Talos v1.13.9)')).toContain(
+      'talosctl v1.11.5 is older than the target Talos v1.13; install talosctl v1.13.9',
+    );
+    expect(out.lines.get('kubectl')).toMatch(/^problem {2}kubectl: not found on PATH\. Fix: install kubectl/);
+    expect(out.lines.get('access files (access/homelab)')).toContain(
+      'access/homelab/kubeconfig is 0644 (they hold cluster-admin credentials). Fix: chmod 600 access/homelab/kubeconfig',
+    );
     expect(out.code).toBe(1);
   });
 
@@ -175,9 +205,9 @@ describe('npm run doctor', () => {
       });
     });
     // THEN it names what is missing with a fix, and exits 1
-    expect(out.lines.get('talosctl')).toMatch(/^problem  talosctl: not found on PATH .*Fix: install talosctl v1\.13\.9/);
-    expect(out.lines.get('PROXMOX_VE_ENDPOINT')).toMatch(/^problem  PROXMOX_VE_ENDPOINT: not set\. Fix: export PROXMOX_VE_ENDPOINT=/);
-    expect(out.lines.get('Proxmox credentials')).toMatch(/^problem  .*Fix: .*PROXMOX_VE_API_TOKEN/);
+    expect(out.lines.get('talosctl')).toMatch(/^problem {2}talosctl: not found on PATH .*Fix: install talosctl v1\.13\.9/);
+    expect(out.lines.get('PROXMOX_VE_ENDPOINT')).toMatch(/^problem {2}PROXMOX_VE_ENDPOINT: not set\. Fix: export PROXMOX_VE_ENDPOINT=/);
+    expect(out.lines.get('Proxmox credentials')).toMatch(/^problem {2}.*Fix: .*PROXMOX_VE_API_TOKEN/);
     expect(out.stdout).toMatch(/doctor: \d+ problem\(s\)/);
     expect(out.code).toBe(1);
   });

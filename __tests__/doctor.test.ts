@@ -25,8 +25,16 @@ describe('tools', () => {
   });
 
   test('defines Terraform 1.11 and OpenTofu 1.10 as the floors', () => {
-    expect(checkTerraform('terraform', ran('Terraform v1.11.4\non linux_amd64\n'))).toEqual({ check: 'terraform', ok: true, found: 'Terraform v1.11.4' });
-    expect(checkTerraform('tofu', ran('OpenTofu v1.10.2\non linux_amd64\n'))).toMatchObject({ check: 'terraform (TERRAFORM_BINARY_NAME=tofu)', ok: true, found: 'OpenTofu v1.10.2' });
+    expect(checkTerraform('terraform', ran('Terraform v1.11.4\non linux_amd64\n'))).toEqual({
+      check: 'terraform',
+      ok: true,
+      found: 'Terraform v1.11.4',
+    });
+    expect(checkTerraform('tofu', ran('OpenTofu v1.10.2\non linux_amd64\n'))).toMatchObject({
+      check: 'terraform (TERRAFORM_BINARY_NAME=tofu)',
+      ok: true,
+      found: 'OpenTofu v1.10.2',
+    });
   });
 
   test('fails when Terraform is too old, OpenTofu is too old, or the binary is missing', () => {
@@ -38,7 +46,9 @@ describe('tools', () => {
   });
 
   test('defines talosctl of the cluster minor, or one minor newer, as within the skew', () => {
-    expect(checkTalosctl({ found: true, tag: 'v1.13.2' }, homelab)).toEqual([{ check: 'talosctl (homelab, Talos v1.13.9)', ok: true, found: 'talosctl v1.13.2' }]);
+    expect(checkTalosctl({ found: true, tag: 'v1.13.2' }, homelab)).toEqual([
+      { check: 'talosctl (homelab, Talos v1.13.9)', ok: true, found: 'talosctl v1.13.2' },
+    ]);
     expect(checkTalosctl({ found: true, tag: 'v1.14.0' }, homelab)[0]).toMatchObject({ ok: true, found: expect.stringContaining('one minor newer') });
   });
 
@@ -51,7 +61,10 @@ describe('tools', () => {
     expect(lines.map((l) => l.ok)).toEqual([false, true]);
     expect(lines[0].found).toContain('older than the target Talos v1.13');
     expect(lines[0].fix).toContain('install talosctl v1.13.9');
-    expect(checkTalosctl({ found: true, tag: 'v1.15.0' }, homelab)[0]).toMatchObject({ ok: false, found: 'talosctl v1.15.0 is 2 minors newer than Talos v1.13' });
+    expect(checkTalosctl({ found: true, tag: 'v1.15.0' }, homelab)[0]).toMatchObject({
+      ok: false,
+      found: 'talosctl v1.15.0 is 2 minors newer than Talos v1.13',
+    });
     const missing = checkTalosctl({ found: false }, two);
     expect(missing).toHaveLength(1);
     expect(missing[0].fix).toContain('install talosctl v1.13.9 or v1.11.6');
@@ -79,7 +92,10 @@ describe('Proxmox environment', () => {
 
   test('fails when the endpoint is missing or not https, and when no credentials are set', () => {
     const none = checkProxmoxEnvironment({});
-    expect(none.map((l) => [l.check, l.ok])).toEqual([['PROXMOX_VE_ENDPOINT', false], ['Proxmox credentials', false]]);
+    expect(none.map((l) => [l.check, l.ok])).toEqual([
+      ['PROXMOX_VE_ENDPOINT', false],
+      ['Proxmox credentials', false],
+    ]);
     expect(none[1].fix).toContain('PROXMOX_VE_API_TOKEN');
     expect(checkProxmoxEnvironment({ PROXMOX_VE_ENDPOINT: 'http://pve1:8006/' })[0].found).toContain('not an https:// URL');
   });
@@ -88,13 +104,19 @@ describe('Proxmox environment', () => {
     const bad = checkProxmoxEnvironment({ ...endpoint, PROXMOX_VE_API_TOKEN: 'secret-without-user' })[1];
     expect(bad).toMatchObject({ ok: false, found: expect.stringContaining('USER@REALM!TOKENID=SECRET') });
     expect(formatDoctorLine(bad)).not.toContain('secret-without-user');
-    expect(checkProxmoxEnvironment({ ...endpoint, PROXMOX_VE_USERNAME: 'root@pam' })[1]).toMatchObject({ ok: false, found: 'only PROXMOX_VE_USERNAME set' });
+    expect(checkProxmoxEnvironment({ ...endpoint, PROXMOX_VE_USERNAME: 'root@pam' })[1]).toMatchObject({
+      ok: false,
+      found: 'only PROXMOX_VE_USERNAME set',
+    });
     expect(checkProxmoxEnvironment({ ...endpoint, PROXMOX_VE_USERNAME: 'root', PROXMOX_VE_PASSWORD: 'x' })[1].found).toContain('no @realm');
     expect(checkProxmoxEnvironment({ ...endpoint, PROXMOX_VE_USERNAME: 'root@pam', PROXMOX_VE_PASSWORD: 'x' })[1].ok).toBe(true);
   });
 
   test('defines any HTTP answer as reachable, noting when certificates are not checked', () => {
-    expect(checkProxmoxEndpoint(endpoint, { kind: 'answered', status: 401 })).toMatchObject({ ok: true, found: 'pve1.home.arpa:8006 answered, certificate accepted' });
+    expect(checkProxmoxEndpoint(endpoint, { kind: 'answered', status: 401 })).toMatchObject({
+      ok: true,
+      found: 'pve1.home.arpa:8006 answered, certificate accepted',
+    });
     expect(checkProxmoxEndpoint({ ...endpoint, PROXMOX_VE_INSECURE: 'true' }, { kind: 'answered', status: 401 }).found).toContain('not checked');
   });
 
@@ -132,7 +154,10 @@ describe('access files and state backends', () => {
   test('fails when an s3 or pg backend lacks its variables', () => {
     const s3 = { type: 's3', bucket: 'tfstate' } as const;
     expect(checkStateBackend('homelab', s3, {})).toMatchObject({ ok: false, found: expect.stringContaining('no AWS_ACCESS_KEY_ID') });
-    expect(checkStateBackend('homelab', s3, { AWS_ACCESS_KEY_ID: 'a' })).toMatchObject({ ok: false, found: 's3 bucket tfstate: only AWS_ACCESS_KEY_ID set' });
+    expect(checkStateBackend('homelab', s3, { AWS_ACCESS_KEY_ID: 'a' })).toMatchObject({
+      ok: false,
+      found: 's3 bucket tfstate: only AWS_ACCESS_KEY_ID set',
+    });
     expect(checkStateBackend('homelab', s3, { AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' }).ok).toBe(true);
     expect(checkStateBackend('homelab', s3, { AWS_PROFILE: 'minio' }).ok).toBe(true);
     expect(checkStateBackend('homelab', { type: 'pg' }, {})).toMatchObject({ ok: false, found: 'pg: PG_CONN_STR not set' });

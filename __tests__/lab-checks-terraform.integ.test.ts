@@ -34,7 +34,11 @@ function standInConfig(definition: ClusterDefinition): object {
   return {
     variable: { lab: { type: LAB_TYPE } },
     locals: { datastores: `\${{ for h in ${hosts} : h => var.lab.datastores[h] }}` },
-    resource: { terraform_data: { 'lab-checks': { lifecycle: { precondition: checks.map((c) => ({ condition: c.condition, error_message: c.errorMessage })) } } } },
+    resource: {
+      terraform_data: {
+        'lab-checks': { lifecycle: { precondition: checks.map((c) => ({ condition: c.condition, error_message: c.errorMessage })) } },
+      },
+    },
   };
 }
 
@@ -63,11 +67,19 @@ function workspace(definition: ClusterDefinition): string {
 }
 
 /** `terraform <command>` (plan or apply) in `dir` against `lab`. */
-function plan(lab: LabFixture, definition: ClusterDefinition = homelab, dir = workspace(definition), command: 'plan' | 'apply' = 'plan'): PlanOutcome {
+function plan(
+  lab: LabFixture,
+  definition: ClusterDefinition = homelab,
+  dir = workspace(definition),
+  command: 'plan' | 'apply' = 'plan',
+): PlanOutcome {
   const datastores = Object.fromEntries(Object.entries(lab.datastores).map(([h, d]) => [h, { datastores: d.datastores }]));
   fs.writeFileSync(path.join(dir, 'lab.tfvars.json'), JSON.stringify({ lab: { ...lab, datastores } }));
   const r = runTerraform(dir, [command, '-input=false', '-json', '-var-file=lab.tfvars.json', ...(command === 'apply' ? ['-auto-approve'] : [])]);
-  const messages = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; diagnostic?: { severity: string; detail: string }; change?: { resource: { addr: string } } });
+  const messages = r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string; diagnostic?: { severity: string; detail: string }; change?: { resource: { addr: string } } });
   return {
     code: r.code,
     errors: messages.filter((m) => m.type === 'diagnostic' && m.diagnostic?.severity === 'error').map((m) => m.diagnostic!.detail),
@@ -183,31 +195,35 @@ describe('lab checks under Terraform (data-source stand-ins)', () => {
     ]);
   });
 
-  test('fails when the image datastore\'s shared flag differs from imageDatastoreShared', () => {
+  test("fails when the image datastore's shared flag differs from imageDatastoreShared", () => {
     const lab = cleanLab();
     lab.datastores.pve1.datastores[0].shared = true;
     lab.datastores.pve2.datastores[0].shared = true;
     expect(plan(lab).errors).toEqual([
-      expect.stringMatching(/^homelab: proxmoxHosts\[0\]\.imageDatastoreShared = false, but datastore "local" on Proxmox host "pve1" is shared storage: .* Fix: set imageDatastoreShared: true on every host that uses local\.$/),
-      expect.stringMatching(/^homelab: proxmoxHosts\[1\]\.imageDatastoreShared = false, but datastore "local" on Proxmox host "pve2" is shared storage/),
+      expect.stringMatching(
+        /^homelab: proxmoxHosts\[0\]\.imageDatastoreShared = false, but datastore "local" on Proxmox host "pve1" is shared storage: .* Fix: set imageDatastoreShared: true on every host that uses local\.$/,
+      ),
+      expect.stringMatching(
+        /^homelab: proxmoxHosts\[1\]\.imageDatastoreShared = false, but datastore "local" on Proxmox host "pve2" is shared storage/,
+      ),
     ]);
   });
 
-  test('fails when the new VMs\' disks do not fit, counting only VMs that do not exist yet', () => {
+  test("fails when the new VMs' disks do not fit, counting only VMs that do not exist yet", () => {
     // GIVEN 150 GiB free on pve1's local-lvm; pve1 gets homelab-cp-1 (20), homelab-cp-3 (20), homelab-worker-1 (50 + 100)
     const lab = cleanLab();
     lab.datastores.pve1.datastores[1] = datastore('pve1', 'local-lvm', 'lvmthin', ['images', 'rootdir'], 150);
     // WHEN planned for a first deploy / THEN 190 GiB do not fit
     expect(plan(lab).errors).toEqual([
       'homelab: datastore "local-lvm" (proxmoxHosts[0].vmDatastore) on Proxmox host "pve1" has 150.0 GiB free, but the disks of the new VMs on it need 190.0 GiB. ' +
-        'Fix: free space on local-lvm, or put the new nodes\' disks on another datastore (vmDatastore, extraDisks[].datastore), or make them smaller.',
+        "Fix: free space on local-lvm, or put the new nodes' disks on another datastore (vmDatastore, extraDisks[].datastore), or make them smaller.",
     ]);
     // GIVEN homelab-worker-1 exists already: only the two control planes (40 GiB) are new
     lab.vms.vms.push({ name: 'homelab-worker-1', node_name: 'pve1', status: 'running', tags: ['homelab', 'worker'], template: false, vm_id: 8021 });
     expect(plan(lab).errors).toEqual([]);
   });
 
-  test('defines a shared VM datastore\'s need as the new disks of every host using it', () => {
+  test("defines a shared VM datastore's need as the new disks of every host using it", () => {
     // GIVEN one shared Ceph pool for both hosts with 300 GiB free; the cluster needs 20*3 + 150*2 = 360 GiB in total
     const lab = cleanLab();
     for (const h of ['pve1', 'pve2']) lab.datastores[h].datastores[1] = datastore(h, 'local-lvm', 'rbd', ['images', 'rootdir'], 300, true);

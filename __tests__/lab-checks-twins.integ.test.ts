@@ -21,11 +21,17 @@ interface Run {
 function run(ws: TwinWorkspace, command: 'plan' | 'apply'): Run {
   ws.init();
   const r = ws.terraform([command, '-input=false', '-json', ...(command === 'apply' ? ['-auto-approve'] : [])]);
-  const lines = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; diagnostic?: { severity: string; detail: string }; hook?: { resource: { addr: string } } });
+  const lines = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { type: string; diagnostic?: { severity: string; detail: string }; hook?: { resource: { addr: string } } });
   return {
     code: r.code,
     errors: lines.filter((l) => l.type === 'diagnostic' && l.diagnostic?.severity === 'error').map((l) => l.diagnostic!.detail),
-    created: lines.filter((l) => l.type === 'apply_complete').map((l) => l.hook!.resource.addr).filter((a) => !a.startsWith('data.')),
+    created: lines
+      .filter((l) => l.type === 'apply_complete')
+      .map((l) => l.hook!.resource.addr)
+      .filter((a) => !a.startsWith('data.')),
   };
 }
 
@@ -72,7 +78,9 @@ describe('lab checks of the example stack under Terraform with the provider twin
     const actions = plannedActions(ws.plan());
     // THEN the gate is created along with the lab-changing resources
     expect(actions['terraform_data.lab-checks_gate']).toBe('create');
-    expect(Object.entries(actions).filter(([a, act]) => /^proxmox_(virtual_environment_vm|download_file)\./.test(a) && act === 'create')).toHaveLength(7);
+    expect(
+      Object.entries(actions).filter(([a, act]) => /^proxmox_(virtual_environment_vm|download_file)\./.test(a) && act === 'create'),
+    ).toHaveLength(7);
   });
 
   test('fails when the image datastore lacks import: the plan stops with the pvesm fix, an apply creates nothing', async () => {

@@ -18,14 +18,26 @@ describe('labChecks', () => {
     // GIVEN the homelab (hosts pve1 and pve2, local-lvm and local on each, five nodes) / WHEN / THEN
     expect(subjects()).toEqual([
       'proxmox-version',
-      'host-member pve1', 'host-online pve1', 'host-member pve2', 'host-online pve2',
+      'host-member pve1',
+      'host-online pve1',
+      'host-member pve2',
+      'host-online pve2',
       ...['pve1', 'pve2'].flatMap((h) => [
-        `datastore-exists ${h}/local-lvm`, `datastore-active ${h}/local-lvm`, `datastore-content-images ${h}/local-lvm`,
-        `datastore-exists ${h}/local`, `datastore-active ${h}/local`, `datastore-content-import ${h}/local`,
+        `datastore-exists ${h}/local-lvm`,
+        `datastore-active ${h}/local-lvm`,
+        `datastore-content-images ${h}/local-lvm`,
+        `datastore-exists ${h}/local`,
+        `datastore-active ${h}/local`,
+        `datastore-content-import ${h}/local`,
         `image-datastore-shared ${h}/local`,
       ]),
-      'datastore-space pve1/local-lvm', 'datastore-space pve2/local-lvm',
-      'vm-id 8011', 'vm-id 8012', 'vm-id 8013', 'vm-id 8021', 'vm-id 8022',
+      'datastore-space pve1/local-lvm',
+      'datastore-space pve2/local-lvm',
+      'vm-id 8011',
+      'vm-id 8012',
+      'vm-id 8013',
+      'vm-id 8021',
+      'vm-id 8022',
     ]);
   });
 
@@ -35,7 +47,10 @@ describe('labChecks', () => {
       ...homelab,
       proxmoxHosts: [...homelab.proxmoxHosts, { name: 'pve3' }],
       controlPlanes: { ...homelab.controlPlanes, hosts: ['pve1', 'pve2'] },
-      workers: { ...homelab.workers!, nodes: [{ ...homelab.workers!.nodes![0], extraDisks: [{ sizeGiB: 100, datastore: 'ceph' }] }, homelab.workers!.nodes![1]] },
+      workers: {
+        ...homelab.workers!,
+        nodes: [{ ...homelab.workers!.nodes![0], extraDisks: [{ sizeGiB: 100, datastore: 'ceph' }] }, homelab.workers!.nodes![1]],
+      },
     };
     // WHEN / THEN pve3 is checked as a member only, and pve1 also for `ceph`
     const s = subjects(def);
@@ -86,7 +101,10 @@ describe('LabChecks in the cluster stack', () => {
   test('defines every download and VM as depending on the gate', () => {
     // GIVEN the stack's lab-changing resources
     const gate = `terraform_data.${one(json.resource.terraform_data, 'lab-checks_gate_').name}`;
-    const changing = [...Object.values(json.resource.proxmox_download_file ?? {}), ...Object.values(json.resource.proxmox_virtual_environment_vm ?? {})] as TfJson[];
+    const changing = [
+      ...Object.values(json.resource.proxmox_download_file ?? {}),
+      ...Object.values(json.resource.proxmox_virtual_environment_vm ?? {}),
+    ] as TfJson[];
     // THEN all of them wait for it
     expect(changing).toHaveLength(7);
     for (const r of changing) expect(r.depends_on).toContain(gate);

@@ -28,7 +28,13 @@ export function readAccessEntries(projectDir: string, cluster: string): AccessEn
     const st = fs.statSync(path.join(projectDir, rel));
     return { path: rel, mode: st.mode & 0o777, directory: st.isDirectory() };
   };
-  return [entry(dir), ...fs.readdirSync(abs).sort().map((name) => entry(`${dir}/${name}`))];
+  return [
+    entry(dir),
+    ...fs
+      .readdirSync(abs)
+      .sort()
+      .map((name) => entry(`${dir}/${name}`)),
+  ];
 }
 
 /**
@@ -74,10 +80,14 @@ export function probeProxmox(env: Environment, timeoutMs = 5000): Promise<Endpoi
   const url = new URL('api2/json/version', base.href.endsWith('/') ? base.href : `${base.href}/`);
   const insecure = proxmoxInsecure(env);
   return new Promise((resolve) => {
-    const req = https.get(url, { rejectUnauthorized: !insecure, ca: insecure ? undefined : trustedRoots(env), timeout: timeoutMs, agent: false }, (res) => {
-      res.resume();
-      resolve({ kind: 'answered', status: res.statusCode ?? 0 });
-    });
+    const req = https.get(
+      url,
+      { rejectUnauthorized: !insecure, ca: insecure ? undefined : trustedRoots(env), timeout: timeoutMs, agent: false },
+      (res) => {
+        res.resume();
+        resolve({ kind: 'answered', status: res.statusCode ?? 0 });
+      },
+    );
     req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
     req.on('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? 'ERROR';

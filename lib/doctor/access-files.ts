@@ -29,7 +29,14 @@ export function checkAccessFiles(cluster: string, entries: readonly AccessEntry[
   const found = open.map((e) => `${e.path} is ${octal(e.mode)}`).join(', ');
   const fixes = [
     ...open.filter((e) => e.directory).map((e) => `chmod 700 ${e.path}`),
-    ...(open.some((e) => !e.directory) ? [`chmod 600 ${open.filter((e) => !e.directory).map((e) => e.path).join(' ')}`] : []),
+    ...(open.some((e) => !e.directory)
+      ? [
+          `chmod 600 ${open
+            .filter((e) => !e.directory)
+            .map((e) => e.path)
+            .join(' ')}`,
+        ]
+      : []),
   ];
   return failed(check, `${found} (they hold cluster-admin credentials)`, fixes.join(' && '));
 }

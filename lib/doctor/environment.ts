@@ -40,13 +40,19 @@ export function proxmoxEndpoint(env: Environment): URL | undefined {
 export function checkProxmoxEnvironment(env: Environment): DoctorLine[] {
   const lines: DoctorLine[] = [];
   if (!set(env, 'PROXMOX_VE_ENDPOINT')) {
-    lines.push(failed('PROXMOX_VE_ENDPOINT', 'not set', "export PROXMOX_VE_ENDPOINT=https://<proxmox host>:8006/ (any node of the Proxmox cluster)"));
+    lines.push(failed('PROXMOX_VE_ENDPOINT', 'not set', 'export PROXMOX_VE_ENDPOINT=https://<proxmox host>:8006/ (any node of the Proxmox cluster)'));
   } else if (!proxmoxEndpoint(env)) {
-    lines.push(failed('PROXMOX_VE_ENDPOINT', 'set, but not an https:// URL (the provider accepts only https://host:port/)', 'set it like https://pve1.home.arpa:8006/'));
+    lines.push(
+      failed(
+        'PROXMOX_VE_ENDPOINT',
+        'set, but not an https:// URL (the provider accepts only https://host:port/)',
+        'set it like https://pve1.home.arpa:8006/',
+      ),
+    );
   } else {
     lines.push(passed('PROXMOX_VE_ENDPOINT', 'set'));
   }
-  const tokenFix = "create a token (README \"Proxmox API token\") and export PROXMOX_VE_API_TOKEN='terraform@pve!cdktf=<secret>'";
+  const tokenFix = 'create a token (README "Proxmox API token") and export PROXMOX_VE_API_TOKEN=\'terraform@pve!cdktf=<secret>\'';
   if (set(env, 'PROXMOX_VE_API_TOKEN')) {
     lines.push(
       API_TOKEN_FORMAT.test(env.PROXMOX_VE_API_TOKEN!)
@@ -63,7 +69,8 @@ export function checkProxmoxEnvironment(env: Environment): DoctorLine[] {
     );
   } else {
     const partial = ['PROXMOX_VE_USERNAME', 'PROXMOX_VE_PASSWORD'].filter((n) => set(env, n));
-    const found = partial.length > 0 ? `only ${partial.join(' and ')} set` : 'neither PROXMOX_VE_API_TOKEN nor PROXMOX_VE_USERNAME/PROXMOX_VE_PASSWORD set';
+    const found =
+      partial.length > 0 ? `only ${partial.join(' and ')} set` : 'neither PROXMOX_VE_API_TOKEN nor PROXMOX_VE_USERNAME/PROXMOX_VE_PASSWORD set';
     lines.push(failed('Proxmox credentials', found, tokenFix));
   }
   return lines;
@@ -86,7 +93,10 @@ export function checkProxmoxEndpoint(env: Environment, probe: EndpointProbe | un
   const where = url.host;
   switch (probe.kind) {
     case 'answered':
-      return passed(check, proxmoxInsecure(env) ? `${where} answered (certificate not checked: PROXMOX_VE_INSECURE)` : `${where} answered, certificate accepted`);
+      return passed(
+        check,
+        proxmoxInsecure(env) ? `${where} answered (certificate not checked: PROXMOX_VE_INSECURE)` : `${where} answered, certificate accepted`,
+      );
     case 'certificate':
       return failed(
         check,
@@ -94,7 +104,11 @@ export function checkProxmoxEndpoint(env: Environment, probe: EndpointProbe | un
         'give Proxmox a trusted certificate (Datacenter > ACME, or a certificate from your own CA) and trust that CA here (system store, or SSL_CERT_FILE), or accept the self-signed one with PROXMOX_VE_INSECURE=true',
       );
     case 'unreachable':
-      return failed(check, `${where} unreachable (${probe.code}: ${probe.message})`, `check the address and port in PROXMOX_VE_ENDPOINT and that this machine can reach ${where} (VPN, firewall)`);
+      return failed(
+        check,
+        `${where} unreachable (${probe.code}: ${probe.message})`,
+        `check the address and port in PROXMOX_VE_ENDPOINT and that this machine can reach ${where} (VPN, firewall)`,
+      );
   }
 }
 
@@ -106,15 +120,24 @@ export function checkStateBackend(cluster: string, state: StateBackendDefinition
       return passed(check, `local file ${state.path ?? `terraform.${cluster}.tfstate`} (no credentials needed)`);
     case 's3': {
       const keys = set(env, 'AWS_ACCESS_KEY_ID') && set(env, 'AWS_SECRET_ACCESS_KEY');
-      const fix = 'export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of a key allowed to read and write the bucket (or AWS_PROFILE naming a profile in ~/.aws/credentials)';
+      const fix =
+        'export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of a key allowed to read and write the bucket (or AWS_PROFILE naming a profile in ~/.aws/credentials)';
       if (keys) return passed(check, `s3 bucket ${state.bucket}: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set`);
       if (set(env, 'AWS_PROFILE')) return passed(check, `s3 bucket ${state.bucket}: AWS_PROFILE set`);
       const one = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].find((n) => set(env, n));
-      return failed(check, `s3 bucket ${state.bucket}: ${one ? `only ${one} set` : 'no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE set'}`, fix);
+      return failed(
+        check,
+        `s3 bucket ${state.bucket}: ${one ? `only ${one} set` : 'no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE set'}`,
+        fix,
+      );
     }
     case 'pg':
       return set(env, 'PG_CONN_STR')
         ? passed(check, 'pg: PG_CONN_STR set')
-        : failed(check, 'pg: PG_CONN_STR not set', "export PG_CONN_STR='postgres://<user>@<host>/<database>?sslmode=verify-full' (the password in PGPASSWORD or ~/.pgpass)");
+        : failed(
+            check,
+            'pg: PG_CONN_STR not set',
+            "export PG_CONN_STR='postgres://<user>@<host>/<database>?sslmode=verify-full' (the password in PGPASSWORD or ~/.pgpass)",
+          );
   }
 }

@@ -20,7 +20,11 @@ export const MIN_OPENTOFU_VERSION = '1.10.0';
 export function checkNode(version: string): DoctorLine {
   const v = parseVersion(version);
   if (v && compareVersions(v, parseVersion(MIN_NODE_VERSION)!) >= 0) return passed('node', version);
-  return failed('node', `Node.js ${version} is older than ${MIN_NODE_VERSION}`, `install Node.js ${MIN_NODE_VERSION} or newer (https://nodejs.org, or nvm install 20)`);
+  return failed(
+    'node',
+    `Node.js ${version} is older than ${MIN_NODE_VERSION}`,
+    `install Node.js ${MIN_NODE_VERSION} or newer (https://nodejs.org, or nvm install 20)`,
+  );
 }
 
 /** Product and version from the first line of `terraform version` / `tofu version` (`Terraform v1.11.4`, `OpenTofu v1.10.2`). */
