@@ -15,20 +15,24 @@ jest.setTimeout(180000);
 const TALOS = 'v1.13.9';
 const KUBERNETES = '1.34.5';
 
-/** 3 control planes and 2 workers on two hosts, named and addressed as the simulator's nodeList(3, 2). */
-function definition(change: { talos?: string; kubernetes?: string; workers?: number; worker1Cores?: number } = {}): ClusterDefinition {
-  const workers = Array.from({ length: change.workers ?? 2 }, (_, i) => ({
-    name: `test-worker-${i + 1}`,
-    ip: `10.5.0.${21 + i}`,
-    host: i % 2 === 0 ? 'pve1' : 'pve2',
-    ...(i === 0 && change.worker1Cores ? { cores: change.worker1Cores } : {}),
+/**
+ * 1 control plane and workers `test-worker-<i>` for each i of `workers` (default 1 and 2; small: every node adds
+ * rollout steps to the apply), named and addressed as the simulator's nodeList(1, 2). Odd workers run on pve1 with
+ * the control plane, even ones on pve2, so removing worker 1 or adding worker 3 leaves each host its image.
+ */
+function definition(change: { talos?: string; kubernetes?: string; workers?: number[]; worker1Cores?: number } = {}): ClusterDefinition {
+  const workers = (change.workers ?? [1, 2]).map((i) => ({
+    name: `test-worker-${i}`,
+    ip: `10.5.0.${20 + i}`,
+    host: i % 2 === 1 ? 'pve1' : 'pve2',
+    ...(i === 1 && change.worker1Cores ? { cores: change.worker1Cores } : {}),
   }));
   return {
     name: 'test',
     endpoint: { vip: '10.5.0.10' },
     network: { cidr: '10.5.0.0/24', gateway: '10.5.0.1' },
     proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }],
-    controlPlanes: { count: 3, firstIp: '10.5.0.11' },
+    controlPlanes: { count: 1, firstIp: '10.5.0.11' },
     workers: { nodes: workers },
     talos: { version: change.talos ?? TALOS },
     kubernetesVersion: change.kubernetes ?? KUBERNETES,
@@ -37,7 +41,7 @@ function definition(change: { talos?: string; kubernetes?: string; workers?: num
 
 const VM = (node: string) => `proxmox_virtual_environment_vm.vms_vm-${node}`;
 const APPLY = (node: string) => `talos_machine_configuration_apply.talos_apply-${node}`;
-const NODES = ['test-cp-1', 'test-cp-2', 'test-cp-3', 'test-worker-1', 'test-worker-2'];
+const NODES = ['test-cp-1', 'test-worker-1', 'test-worker-2'];
 
 /** Addresses of a plan of one resource type with `action`. */
 function ofType(plan: PlanJson, type: string, action: string): string[] {
@@ -60,7 +64,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     ws.synth(definition());
     const summary = JSON.parse(fs.readFileSync(path.join(ws.stackDir, 'cluster-summary.json'), 'utf8')) as { schematicId: string };
     // A cluster already running the targets: the twins' config applies do not touch the simulator.
-    fake = new FakeTalos(clusterState(nodeList(3, 2), { talos: TALOS, schematic: summary.schematicId, kubernetes: KUBERNETES }));
+    fake = new FakeTalos(clusterState(nodeList(1, 2), { talos: TALOS, schematic: summary.schematicId, kubernetes: KUBERNETES }));
     const applied = ws.apply(fake.env());
     applyOutput = applied.output;
     applyCode = applied.code;
@@ -72,10 +76,10 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     await twins?.stop();
   });
 
-  /** The plan of `change` against the applied state (the state itself is left as applied). */
-  function planOf(def: ClusterDefinition): PlanJson {
+  /** The plan of `def` against the applied state (the state itself is left as applied); `refresh` as TwinWorkspace.plan. */
+  function planOf(def: ClusterDefinition, refresh = false): PlanJson {
     ws.synth(def);
-    return ws.plan(fake.env());
+    return ws.plan(fake.env(), { refresh });
   }
 
   test('defines a first apply that creates every resource and runs the rollout steps against the cluster', () => {
@@ -88,8 +92,8 @@ describe('the whole stack applied with the provider twins, then changed', () => 
   });
 
   test('defines a plan with no change right after the apply', () => {
-    // WHEN
-    const plan = planOf(definition());
+    // WHEN planned with a refresh (every resource read back through the twins)
+    const plan = planOf(definition(), true);
 
     // THEN
     expect(new Set(Object.values(plannedActions(plan)))).toEqual(new Set(['no-op']));
@@ -124,7 +128,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     expect(withAction(plan, 'create')).toEqual([]);
   });
 
-  test('defines a chart bump that updates only the control planes\' config applies and reruns the manifest sync', () => {
+  test('defines a chart bump that updates only the control plane\'s config apply and reruns the manifest sync', () => {
     // GIVEN the Cilium chart constant bumped
     const replaced = jest.replaceProperty(versions as { CILIUM_CHART_VERSION: string }, 'CILIUM_CHART_VERSION', '1.20.1');
 
@@ -133,7 +137,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     replaced.restore();
 
     // THEN
-    expect(withAction(plan, 'update')).toEqual(['test-cp-1', 'test-cp-2', 'test-cp-3'].map(APPLY).sort());
+    expect(withAction(plan, 'update')).toEqual([APPLY('test-cp-1')]);
     expect(withAction(plan, 'replace')).toEqual(['terraform_data.manifest-sync_step']);
     expect(withAction(plan, 'delete')).toEqual([]);
     expect(withAction(plan, 'create')).toEqual([]);
@@ -141,7 +145,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
   test('defines adding a worker as creating exactly its VM, config apply and steps', () => {
     // WHEN
-    const plan = planOf(definition({ workers: 3 }));
+    const plan = planOf(definition({ workers: [1, 2, 3] }));
 
     // THEN
     expect(withAction(plan, 'create')).toEqual(
@@ -153,16 +157,18 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     expect(withAction(plan, 'replace').filter((a) => !a.startsWith('terraform_data.'))).toEqual(['local_sensitive_file.secrets_talosconfig-file']);
   });
 
-  test('defines removing a worker as destroying exactly its VM, config apply and steps', () => {
+  test('defines removing a worker (not the last) as destroying exactly its VM, config apply and steps, renumbering nothing', () => {
     // WHEN
-    const plan = planOf(definition({ workers: 1 }));
+    const plan = planOf(definition({ workers: [2] }));
 
     // THEN
     expect(withAction(plan, 'delete')).toEqual(
-      [VM('test-worker-2'), APPLY('test-worker-2'), 'terraform_data.node-cleanup_step["test-worker-2"]', 'terraform_data.rollout_os-upgrade-test-worker-2'].sort(),
+      [VM('test-worker-1'), APPLY('test-worker-1'), 'terraform_data.node-cleanup_step["test-worker-1"]', 'terraform_data.rollout_os-upgrade-test-worker-1'].sort(),
     );
-    expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-2').map(VM).sort());
+    expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(VM).sort());
+    expect(ofType(plan, 'talos_machine_configuration_apply', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(APPLY).sort());
     expect(withAction(plan, 'create')).toEqual([]);
+    // the talosconfig lists the nodes: local_sensitive_file replaces a file whose content changes
     expect(withAction(plan, 'replace').filter((a) => !a.startsWith('terraform_data.'))).toEqual(['local_sensitive_file.secrets_talosconfig-file']);
   });
 

@@ -4,6 +4,9 @@
  * 3.1.1 and hashicorp/local 2.6.1 (twins/). Whatever Terraform core rejects (attribute shapes, types, references,
  * conditions, cycles) fails here with Terraform's own message.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { homelab } from '../clusters/homelab';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { plannedActions, TwinServer, TwinWorkspace } from './support/twins';
@@ -30,7 +33,11 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
   let twins: TwinServer;
   const workspaces: TwinWorkspace[] = [];
 
-  function workspace(def: ClusterDefinition): TwinWorkspace {
+  let example: TwinWorkspace;
+
+  /** The synthesized stack of `def` (the example's is synthesized once, in beforeAll). */
+  function synthesized(def: ClusterDefinition): TwinWorkspace {
+    if (def === homelab) return example;
     const ws = new TwinWorkspace(twins, def.name);
     workspaces.push(ws);
     ws.synth(def);
@@ -39,6 +46,9 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
 
   beforeAll(async () => {
     twins = await TwinServer.start();
+    example = new TwinWorkspace(twins, homelab.name);
+    workspaces.push(example);
+    example.synth(homelab);
   });
 
   afterAll(async () => {
@@ -51,7 +61,7 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
     ['a 3-host cluster on a VLAN with explicit IPs, VM IDs and MACs', THREE_HOSTS],
   ])('defines %s that Terraform validates and plans to create every resource', (_name, def) => {
     // GIVEN the synthesized stack
-    const ws = workspace(def);
+    const ws = synthesized(def);
     const json = ws.readStack();
     const blocks = Object.values(json.resource as Record<string, Record<string, { for_each?: Record<string, unknown> }>>).flatMap((byName) => Object.values(byName));
     const declared = blocks.reduce((n, b) => n + (b.for_each ? Object.keys(b.for_each).length : 1), 0);
@@ -70,7 +80,8 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
 
   test('fails when a VM NIC carries only bridge, MAC address and model, with Terraform\'s own message', () => {
     // GIVEN the example stack with the NIC shape written before bpg's list(object) attribute was honoured
-    const ws = workspace(homelab);
+    const ws = new TwinWorkspace(twins, homelab.name, example);
+    workspaces.push(ws);
     const json = ws.readStack();
     for (const vm of Object.values(json.resource.proxmox_virtual_environment_vm as Record<string, { network_device: Record<string, unknown>[] }>)) {
       vm.network_device = vm.network_device.map((nic) => ({ bridge: nic.bridge, mac_address: nic.mac_address, model: nic.model }));
@@ -86,5 +97,30 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
     expect(validate.output.replace(/\s+/g, ' ')).toContain(
       'Inappropriate value for attribute "network_device": element 0: attributes "disconnected", "enabled", "firewall", "mtu", "queues", "rate_limit", "trunks", and "vlan_id" are required.',
     );
+  });
+
+  test('defines npm run plan-offline as Terraform\'s plan of the example from nothing, leaving the project\'s state alone', () => {
+    // GIVEN the project folder, where the example's local state would live
+    const root = path.resolve(__dirname, '..');
+    const state = path.join(root, 'terraform.homelab.tfstate');
+    const stateBefore = fs.existsSync(state) ? fs.readFileSync(state, 'utf8') : undefined;
+
+    // WHEN
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'twins/plan-offline.ts', 'homelab'], { cwd: root, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+
+    // THEN
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('# proxmox_virtual_environment_vm.vms_vm-homelab-cp-1_');
+    expect(r.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    expect(fs.existsSync(state) ? fs.readFileSync(state, 'utf8') : undefined).toBe(stateBefore);
+  });
+
+  test('fails when plan-offline is asked for a cluster that is not defined, naming the known ones', () => {
+    // WHEN
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'twins/plan-offline.ts', 'nosuch'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+
+    // THEN
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no cluster named nosuch in clusters/index.ts (known: homelab)');
   });
 });

@@ -20,13 +20,13 @@ function diagnostic(severity: 'error' | 'warning', summary: string, detail = '')
 }
 
 /** Wraps a handler so that an exception becomes an error diagnostic Terraform prints (not a broken connection). */
-function guarded(name: string, fn: (req: Record<string, any>) => Record<string, unknown>, diagField = 'diagnostics'): Handler {
+function guarded(name: string, fn: (req: Record<string, any>) => Record<string, unknown>): Handler {
   return (call, callback) => {
     try {
       callback(null, fn(call.request));
     } catch (e) {
       const err = e as Error;
-      callback(null, { [diagField]: [diagnostic('error', `provider twin: ${name} failed`, err.stack ?? String(err))] });
+      callback(null, { diagnostics: [diagnostic('error', `provider twin: ${name} failed`, err.stack ?? String(err))] });
     }
   };
 }

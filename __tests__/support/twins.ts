@@ -164,10 +164,13 @@ export class TwinWorkspace {
     return this.terraform(['validate']);
   }
 
-  /** `terraform plan -out` then `show -json`: the plan as JSON (throws with Terraform's output when planning fails). */
-  plan(env: Record<string, string> = {}): PlanJson {
+  /**
+   * `terraform plan -out` then `show -json`: the plan as JSON (throws with Terraform's output when planning fails).
+   * `refresh: false` skips reading every resource back (the twins return the state unchanged anyway): faster.
+   */
+  plan(env: Record<string, string> = {}, options: { readonly refresh?: boolean } = {}): PlanJson {
     this.init();
-    const r = this.terraform(['plan', '-input=false', '-out=twin.plan'], env);
+    const r = this.terraform(['plan', '-input=false', ...(options.refresh === false ? ['-refresh=false'] : []), '-out=twin.plan'], env);
     if (r.code !== 0) throw new Error(`terraform plan failed:\n${r.output}`);
     const show = this.terraform(['show', '-json', 'twin.plan']);
     if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
