@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { synthesizeClusters } from '../../stacks/cluster-app';
 import type { FixtureFile } from '../../twins/fixtures';
-import { labFitting, twinLabFixtures } from './lab-fixtures';
+import { labFitting, labFixtures } from '../../twins/lab';
 import { runTerraform, TerraformResult } from './terraform-cli';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -48,12 +48,12 @@ export class TwinServer {
 
   /**
    * Makes the Proxmox lab the lab checks read (constructs/lab-checks.ts) fit `definition` and every cluster fitted
-   * before: a clean lab (__tests__/support/lab-fixtures.ts `labFitting`), answered after the test's own fixtures,
+   * before: a clean lab (twins/lab.ts `labFitting`), answered after the test's own fixtures,
    * which therefore still win. The server re-reads the file on every call.
    */
   fitLab(definition: ClusterDefinition): void {
     this.labClusters.push(definition);
-    const lab = twinLabFixtures(labFitting(this.labClusters)).data!;
+    const lab = labFixtures(labFitting(this.labClusters)).data!;
     const own = this.fixtures.data ?? {};
     const data = Object.fromEntries([...new Set([...Object.keys(own), ...Object.keys(lab)])].map((t) => [t, [...(own[t] ?? []), ...(lab[t] ?? [])]]));
     fs.writeFileSync(this.fixturesFile, JSON.stringify({ ...this.fixtures, data }));
