@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import tls from 'node:tls';
 import { AccessEntry } from '../lib/doctor/access-files';
 import { EndpointProbe, Environment, proxmoxEndpoint, proxmoxInsecure } from '../lib/doctor/environment';
 import { ToolRun } from '../lib/doctor/tools';
@@ -50,10 +49,13 @@ const GO_LINUX_CERT_FILES = [
   '/etc/ssl/cert.pem',
 ];
 
-/** The CA certificates the provider would trust: SSL_CERT_FILE, else the first system bundle Go reads, else Node's. */
-function trustedRoots(env: Environment): string[] {
+/**
+ * The CA certificates the provider would trust: SSL_CERT_FILE, else the first system bundle Go reads; undefined
+ * (Node's own store, with NODE_EXTRA_CA_CERTS) where there is none, as on macOS and Windows.
+ */
+function trustedRoots(env: Environment): string[] | undefined {
   const file = env.SSL_CERT_FILE || GO_LINUX_CERT_FILES.find((f) => fs.existsSync(f));
-  return file ? [fs.readFileSync(file, 'utf8')] : [...tls.rootCertificates];
+  return file ? [fs.readFileSync(file, 'utf8')] : undefined;
 }
 
 /** TLS errors that mean "reached, but its certificate is not trusted" (Node/OpenSSL verify codes). */
