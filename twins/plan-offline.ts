@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { clusters } from '../clusters';
 import { synthesizeClusters } from '../stacks/cluster-app';
+import { FIXTURES_ENV } from './fixtures';
+import { labFitting, labFixtures } from './lab';
 import { startTwins } from './server';
 
 /** Command-line options. */
@@ -63,6 +65,9 @@ async function main(): Promise<number> {
   const selected = options.clusters.length ? options.clusters : clusters.map((c) => c.name);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-offline-'));
+  // No Proxmox to read: the lab checks (constructs/lab-checks.ts) see a lab that fits the clusters (twins/lab.ts).
+  process.env[FIXTURES_ENV] = path.join(work, 'lab-fixtures.json');
+  fs.writeFileSync(process.env[FIXTURES_ENV], JSON.stringify(labFixtures(labFitting(clusters))));
   const twins = await startTwins({ socketDir: work });
   try {
     const result = synthesizeClusters(clusters, path.join(work, 'cdktf.out'));

@@ -13,34 +13,50 @@ import { createInterface } from 'node:readline';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { synthesizeClusters } from '../../stacks/cluster-app';
 import type { FixtureFile } from '../../twins/fixtures';
+import { labFitting, labFixtures } from '../../twins/lab';
 import { runTerraform, TerraformResult } from './terraform-cli';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /** A running twin server (a child process). */
 export class TwinServer {
+  private readonly labClusters: ClusterDefinition[] = [];
+
   private constructor(
     private readonly child: ChildProcess,
     private readonly dir: string,
     /** TF_REATTACH_PROVIDERS value. */
     readonly reattach: string,
+    private readonly fixturesFile: string,
+    private readonly fixtures: FixtureFile,
   ) {}
 
   /** Starts the server; `fixtures` become its override file (twins/fixtures.ts). */
-  static async start(fixtures?: FixtureFile): Promise<TwinServer> {
+  static async start(fixtures: FixtureFile = {}): Promise<TwinServer> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twins-'));
     const env: NodeJS.ProcessEnv = { ...process.env };
-    if (fixtures) {
-      env.TWINS_FIXTURES = path.join(dir, 'fixtures.json');
-      fs.writeFileSync(env.TWINS_FIXTURES, JSON.stringify(fixtures));
-    }
+    env.TWINS_FIXTURES = path.join(dir, 'fixtures.json');
+    fs.writeFileSync(env.TWINS_FIXTURES, JSON.stringify(fixtures));
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'run-ts.mjs'), 'twins/server.ts', dir], { cwd: PROJECT_ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
     const line = await new Promise<string>((resolve, reject) => {
       const rl = createInterface({ input: child.stdout! });
       rl.once('line', (l) => resolve(l));
       child.once('exit', (code) => reject(new Error(`twin server exited with ${code} before listening`)));
     });
-    return new TwinServer(child, dir, line);
+    return new TwinServer(child, dir, line, env.TWINS_FIXTURES, fixtures);
+  }
+
+  /**
+   * Makes the Proxmox lab the lab checks read (constructs/lab-checks.ts) fit `definition` and every cluster fitted
+   * before: a clean lab (twins/lab.ts `labFitting`), answered after the test's own fixtures,
+   * which therefore still win. The server re-reads the file on every call.
+   */
+  fitLab(definition: ClusterDefinition): void {
+    this.labClusters.push(definition);
+    const lab = labFixtures(labFitting(this.labClusters)).data!;
+    const own = this.fixtures.data ?? {};
+    const data = Object.fromEntries([...new Set([...Object.keys(own), ...Object.keys(lab)])].map((t) => [t, [...(own[t] ?? []), ...(lab[t] ?? [])]]));
+    fs.writeFileSync(this.fixturesFile, JSON.stringify({ ...this.fixtures, data }));
   }
 
   /** Environment for terraform: the reattached providers. */
@@ -116,6 +132,7 @@ export class TwinWorkspace {
     if (definition.name !== this.cluster) throw new Error(`workspace of ${this.cluster} cannot hold ${definition.name}`);
     const result = synthesizeClusters([definition], path.join(this.project, 'cdktf.out'));
     if (!result.ok) throw new Error(`synth failed:\n${result.messages.join('\n')}`);
+    this.twins.fitLab(definition);
   }
 
   /** The synthesized Terraform JSON, parsed. */
