@@ -2,15 +2,18 @@
  * CDKTF entry point: one stack per cluster in clusters/index.ts. Run by `npm run synth` and by `cdktf
  * synth|diff|deploy` (cdktf.json "app"). Exits non-zero, printing every problem, when a definition is invalid.
  * Before anything else it narrows secret-bearing files a previous run left readable by others (state, plans,
- * access files) to 0600.
+ * access files) to 0600. With TALOS_CDKTF_TEARDOWN=<cluster> (set only by `npm run destroy`), that cluster is
+ * synthesized with its guards lifted (lib/teardown.ts).
  */
 import { clusters } from './clusters';
 import { describeProtected, protectSecretFiles } from './lib/secret-files';
+import { TEARDOWN_ENV, withTeardown } from './lib/teardown';
 import { synthesizeClusters } from './stacks/cluster-app';
 
 const customStateFiles = clusters.flatMap((c) => (c.state?.type === 'local' && c.state.path ? [c.state.path] : []));
 for (const line of describeProtected(protectSecretFiles(process.cwd(), customStateFiles))) console.error(line);
-const result = synthesizeClusters(clusters);
+// `npm run destroy -- <cluster>` (scripts/teardown.ts) names the cluster whose guards are lifted for this run.
+const result = synthesizeClusters(withTeardown(clusters, process.env[TEARDOWN_ENV]));
 for (const line of result.messages) console.error(line);
 if (!result.ok) {
   console.error(`synth failed: fix the errors above; nothing was written.`);
