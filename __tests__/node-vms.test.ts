@@ -14,8 +14,9 @@ function vmsOf(def: ClusterDefinition): Map<string, Block> {
 function withoutIgnored(block: Block): Block {
   const copy = JSON.parse(JSON.stringify(block));
   for (const path of copy.lifecycle.ignore_changes as string[]) {
-    const [, list, index, attr] = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path)!;
-    delete copy[list][Number(index)][attr];
+    const nested = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path);
+    if (nested) delete copy[nested[1]][Number(nested[2])][nested[3]];
+    else delete copy[path];
   }
   return copy;
 }
@@ -116,7 +117,12 @@ describe('NodeVms on the example cluster', () => {
   test('defines the boot image source as ignored after creation', () => {
     // GIVEN / WHEN / THEN
     expect(VM_IGNORED_CHANGES).toEqual(['disk[0].import_from']);
-    for (const vm of vms.values()) expect(vm.lifecycle).toEqual({ ignore_changes: ['disk[0].import_from'] });
+    for (const node of plan.nodes) {
+      expect(vms.get(node.name)!.lifecycle).toEqual({
+        ignore_changes: ['disk[0].import_from', ...(node.hostExplicit ? [] : ['node_name'])],
+        prevent_destroy: true,
+      });
+    }
   });
 });
 

@@ -66,6 +66,15 @@ function counts(diff: string): string {
 function renderWarnings(changes: readonly ReviewChange[]): string[] {
   const out: string[] = [];
   for (const c of only(changes, 'secrets-replacement')) out.push(`> **⚠️ Machine secrets at risk (new secrets mean a new cluster CA: every node must be rebuilt):** ${c.reason}.`, '>');
+  for (const c of only(changes, 'identity-change')) {
+    const what = c.field === 'vmId' ? 'VM ID' : 'address';
+    out.push(
+      c.allowed
+        ? `> **⚠️ ${code(c.node)} is rebuilt: its ${what} changes ${c.from} → ${c.to} and \`allowVmReplacement\` lists it. Its VM, disks and Talos state are destroyed and re-created (docs/node-lifecycle.md).**`
+        : `> **⛔ ${code(c.node)}: its ${what} changes ${c.from} → ${c.to}. A node's VM ID and address are its identity: \`cdktf deploy\` refuses this plan (prevent_destroy). Do it in two steps: remove the node and deploy, then add it with the new ${what} and deploy (docs/node-lifecycle.md).**`,
+      '>',
+    );
+  }
   for (const c of only(changes, 'control-plane-count')) {
     const tolerated = Math.floor((c.to - 1) / 2);
     out.push(

@@ -109,6 +109,7 @@ export class TalosClusterStack extends TerraformStack {
       vip: p.vip,
       workerBatchSize: p.workerBatchSize,
       allowMachineSecretsReplacement: p.allowMachineSecretsReplacement,
+      allowVmReplacement: p.allowVmReplacement,
       hosts: p.hosts,
       nodes: p.nodes,
       documents: Object.fromEntries(p.nodes.map((n) => [n.name, this.talos.documentsFor(n.name)])),
