@@ -22,7 +22,7 @@ describe('npm run bench', () => {
   test('defines the cluster sizes of the README table as the default sizes', () => {
     // GIVEN
     const bench = fs.readFileSync(path.join(root, 'bench', 'synth-bench.mjs'), 'utf8');
-    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(root, 'docs', 'maintenance.md'), 'utf8');
     // WHEN
     const defaults = /sizes: \{ type: 'string', default: '([\d,]+)' \}/.exec(bench)?.[1].split(',');
     const section = readme.slice(readme.indexOf('\n## Synth speed\n'), readme.indexOf('\n## What is tested here'));
