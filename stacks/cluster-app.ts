@@ -68,7 +68,8 @@ export function synthesizeClusters(definitions: readonly ClusterDefinition[], ou
     // which would dominate synth time; run every other construct validation here instead (README: requires
     // Terraform >= 1.11 anyway).
     const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: true });
-    const stacks = definitions.map((def) => new TalosClusterStack(app, def.name, { definition: def }));
+    // Validated once, above: each stack gets the branded plan and its warnings.
+    const stacks = checked.map((c) => new TalosClusterStack(app, c.validated!.name, { plan: c.validated!, warnings: c.problems }));
     const invalid = app.node
       .findAll()
       .filter((c) => !(c instanceof TerraformData))
