@@ -9,7 +9,8 @@
 // The bundle is reused while no TypeScript source changed: its name carries a hash of the entry and of every
 // project .ts and .json file's path, size and modification time (JSON is bundled too: lib/facts, the .gen schemas
 // and PROVENANCE.json; a stat walk costs a few milliseconds; bundling costs ~0.5 s). Files are written under a
-// temporary name and renamed, so parallel runs never race. The source map is a separate file that node reads only with `--enable-source-maps` (NODE_OPTIONS), which costs ~0.4 s a run.
+// temporary name and renamed, so parallel runs never race. The source map is a separate file that node reads only
+// with `--enable-source-maps` (NODE_OPTIONS), which costs ~0.4 s a run.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
