@@ -174,7 +174,9 @@ function synthBroken(c: BrokenCase) {
       env: { ...process.env, CDKTF_OUTDIR: outdir },
       encoding: 'utf8',
     });
-    return { ...run, outdirExists: fs.existsSync(outdir) || fs.existsSync(path.join(project, 'cdktf.out')) };
+    const outdirExists = fs.existsSync(outdir) || fs.existsSync(path.join(project, 'cdktf.out'));
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return { ...run, outdirExists };
   } finally {
     for (const name of added) fs.rmSync(path.join(values, name));
     if (edited && original !== undefined) fs.writeFileSync(edited, original);
@@ -182,6 +184,20 @@ function synthBroken(c: BrokenCase) {
 }
 
 describe('definition errors through the real app', () => {
+  test('defines what a successful synth wrote and the next command', () => {
+    // GIVEN the example cluster / WHEN
+    const run = synthBroken({ mistake: 'none', clusters: '[homelab]', errors: [] });
+    // THEN
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [wrote, next, ...rest] = run.stdout.trim().split('\n');
+    expect(wrote).toMatch(/^wrote .*stacks\/homelab\/cdk\.tf\.json: [1-9]\d* resources, [1-9]\d* data sources$/);
+    expect(next).toBe(
+      'next: npm run review -- --base main (offline report), or CHECKPOINT_DISABLE=1 npx cdktf diff homelab (needs Proxmox credentials)',
+    );
+    expect(rest).toEqual([]);
+  });
+
   test.each(cases)('fails when $mistake', (c) => {
     // GIVEN the example project with one broken definition or values file / WHEN synth runs
     const run = synthBroken(c);
