@@ -2,11 +2,19 @@
  * CDKTF entry point: one stack per cluster in clusters/index.ts. Run by `npm run synth` and by `cdktf
  * synth|diff|deploy` (cdktf.json "app"). Exits 1, printing every problem and writing nothing, when a definition is
  * invalid; otherwise prints what it wrote and, outside the cdktf CLI, the next command.
+ * Before anything else it narrows secret-bearing files a previous run left readable by others (state, plans,
+ * access files) to 0600. With TALOS_CDKTF_TEARDOWN=<cluster> (set only by `npm run destroy`), that cluster is
+ * synthesized with its guards lifted (lib/teardown.ts).
  */
 import { clusters } from './clusters';
+import { describeProtected, protectSecretFiles } from './lib/secret-files';
+import { TEARDOWN_ENV, withTeardown } from './lib/teardown';
 import { synthesizeClusters } from './stacks/cluster-app';
 
-const result = synthesizeClusters(clusters);
+const customStateFiles = clusters.flatMap((c) => (c.state?.type === 'local' && c.state.path ? [c.state.path] : []));
+for (const line of describeProtected(protectSecretFiles(process.cwd(), customStateFiles))) console.error(line);
+// `npm run destroy -- <cluster>` (scripts/teardown.ts) names the cluster whose guards are lifted for this run.
+const result = synthesizeClusters(withTeardown(clusters, process.env[TEARDOWN_ENV]));
 for (const line of result.messages) console.error(line);
 if (!result.ok) {
   console.error(`synth failed: fix the errors above; nothing was written.`);

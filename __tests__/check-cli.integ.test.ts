@@ -46,7 +46,7 @@ describe('npm run check', () => {
     const run = check(example, lab3);
     // THEN
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/homelab\/cdk\.tf\.json: 39 block\(s\) against provider schemas, 24 Talos document\(s\): 0 problem\(s\)/);
+    expect(run.stdout).toMatch(/homelab\/cdk\.tf\.json: 44 block\(s\) against provider schemas, 24 Talos document\(s\): 0 problem\(s\)/);
     expect(run.stdout).toMatch(/lab3\/cdk\.tf\.json: \d+ block\(s\) against provider schemas, \d+ Talos document\(s\): 0 problem\(s\)/);
     expect(run.status).toBe(0);
   });

@@ -186,7 +186,7 @@ describe('README tables', () => {
 
 describe('.github/workflows/review.yml', () => {
   const workflow = YAML.parse(fs.readFileSync(path.join(root, '.github', 'workflows', 'review.yml'), 'utf8'));
-  const steps = (job: string): Array<{ run?: string; uses?: string; if?: string; with?: { script?: string } }> => workflow.jobs[job].steps;
+  const steps = (job: string): Array<{ name?: string; run?: string; uses?: string; if?: string; with?: { script?: string } }> => workflow.jobs[job].steps;
 
   test('defines a review job on pull requests that runs the tests and posts the report, with no credentials', () => {
     // THEN
@@ -230,6 +230,16 @@ describe('.github/workflows/review.yml', () => {
     expect(live.if).toContain("vars.LIVE_DIFF == 'true'");
     expect(live['runs-on']).toEqual(expect.arrayContaining(['self-hosted']));
     expect(live.needs).toBe('review');
-    expect(steps('live-diff').some((s) => /npx cdktf diff\b/.test(s.run ?? ''))).toBe(true);
+    expect(steps('live-diff').some((s) => /npm run --silent diff\b/.test(s.run ?? ''))).toBe(true);
+  });
+
+  test('defines the live-diff job as leaving no plan file on the runner', () => {
+    // GIVEN the live-diff steps after the diff
+    const all = steps('live-diff');
+    const diff = all.findIndex((s) => /\bdiff\b/.test(s.run ?? '') && s.name === 'cdktf diff');
+    const cleanup = all.slice(diff + 1).find((s) => /rm -f cdktf\.out\/stacks\/\*\/plan/.test(s.run ?? ''));
+    // THEN a later step removes the plan files whatever the diff's outcome
+    expect(diff).toBeGreaterThanOrEqual(0);
+    expect(cleanup?.if).toBe('${{ always() }}');
   });
 });

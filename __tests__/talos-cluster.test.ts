@@ -165,7 +165,8 @@ describe('TalosCluster', () => {
       { cluster: { allowSchedulingOnControlPlanes: false, extraManifests: ['https://example.com/gateway-api/crds.yaml'] } },
       { apiVersion: 'v1alpha1', kind: 'Layer2VIPConfig', name: '192.168.10.10', link: 'lan0' },
     ]);
-    expect(cp[2]).toMatch(/^\$\{yamlencode\(\{"cluster" = \{"inlineManifests" = \[\{"name" = "cilium", "contents" = data\.helm_template\.cilium\.manifest\}/);
+    // (sensitive: the plan never prints the rendered manifests)
+    expect(cp[2]).toMatch(/^\$\{sensitive\(yamlencode\(\{"cluster" = \{"inlineManifests" = \[\{"name" = "cilium", "contents" = data\.helm_template\.cilium\.manifest\}/);
     expect(worker).toHaveLength(1);
     expect(worker[0]).not.toMatch(/Layer2VIPConfig|inlineManifests|extraManifests/);
     expect(parsePatch(worker[0]).map((d) => (d as { kind?: string }).kind ?? 'v1alpha1')).toEqual(['v1alpha1', 'ResolverConfig', 'TimeSyncConfig']);

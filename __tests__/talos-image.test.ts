@@ -92,6 +92,7 @@ describe('TalosImage', () => {
         overwrite_unmanaged: false,
         upload_timeout: 1800,
         depends_on: [expect.stringMatching(/^talos_image_factory_schematic\./)],
+        lifecycle: { create_before_destroy: true },
       });
     }
   });

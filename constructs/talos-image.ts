@@ -35,7 +35,7 @@ export interface TalosImageProps {
  * Construct IDs: `schematic`, `factory-versions`, `factory-extensions` (absent without extensions), and
  * `download-<host>` or `download-shared-<datastore>`. The downloaded file is named
  * by cluster, Talos version and schematic and is never overwritten in place: a new version or schematic replaces
- * the download resource with a new file. VMs copied their disk from the old file when they were created and
+ * the download resource with a new file, created before the old one is deleted (`create_before_destroy`). VMs copied their disk from the old file when they were created and
  * ignore later changes of it (see `NodeVms`), so a replaced download never touches an existing VM.
  *
  * Proxmox requirements (bpg `proxmox_download_file` docs): PVE 8.4 or newer, the `Import` content type enabled on
@@ -142,6 +142,9 @@ export class TalosImage extends Construct {
       uploadTimeout: DOWNLOAD_TIMEOUT_SECONDS,
       // The factory serves only schematics it knows: register first.
       dependsOn: [this.schematic],
+      // A new Talos version or schematic is a new file name (ForceNew): download the new image before deleting
+      // the old one, so a failed or slow download never leaves a host without a boot image.
+      lifecycle: { createBeforeDestroy: true },
     });
   }
 }

@@ -44,6 +44,8 @@ export interface ClusterSummary {
   readonly vip: string;
   readonly workerBatchSize: number;
   readonly allowMachineSecretsReplacement: boolean;
+  /** Nodes whose VM may be replaced (`allowVmReplacement`); absent in summaries written before it existed. */
+  readonly allowVmReplacement?: readonly string[];
   readonly hosts: readonly PlannedHost[];
   readonly nodes: readonly PlannedNode[];
   /** Talos config documents per node name (YAML, synth-known parts; no secrets, no token contents). */

@@ -10,6 +10,7 @@ import { ClusterAddons } from '../constructs/cluster-addons';
 import { AddonManifestSync } from '../constructs/addon-manifest-sync';
 import { ClusterHealthCheck } from '../constructs/cluster-health-check';
 import { ClusterRollout } from '../constructs/cluster-rollout';
+import { LabChecks } from '../constructs/lab-checks';
 import { NodeCleanup } from '../constructs/node-cleanup';
 import { NodeVms } from '../constructs/node-vms';
 import { configureStateBackend } from '../constructs/state-backend';
@@ -66,6 +67,8 @@ export class TalosClusterStack extends TerraformStack {
 
     this.image = new TalosImage(this, 'image', { plan });
     this.vms = new NodeVms(this, 'vms', { plan, image: this.image });
+    // Read-only checks of the live lab: the downloads and VMs are planned only when they pass.
+    new LabChecks(this, 'lab-checks', { plan }).guard([...this.image.downloads.values(), ...this.vms.vms.values()]);
     this.secrets = new TalosSecrets(this, 'secrets', { plan });
     this.addons = new ClusterAddons(this, 'addons', { plan });
 
@@ -109,6 +112,7 @@ export class TalosClusterStack extends TerraformStack {
       vip: p.vip,
       workerBatchSize: p.workerBatchSize,
       allowMachineSecretsReplacement: p.allowMachineSecretsReplacement,
+      allowVmReplacement: p.allowVmReplacement,
       hosts: p.hosts,
       nodes: p.nodes,
       documents: Object.fromEntries(p.nodes.map((n) => [n.name, this.talos.documentsFor(n.name)])),
