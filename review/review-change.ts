@@ -76,13 +76,7 @@ export type ReviewChange =
       /** New or replaced nodes: they boot the new image directly. */
       readonly freshNodes: readonly string[];
     }
-  | {
-      readonly kind: 'kubernetes-rollout';
-      readonly from: string;
-      readonly to: string;
-      readonly controlPlanes: readonly string[];
-      readonly nodes: readonly string[];
-    }
+  | { readonly kind: 'kubernetes-rollout'; readonly from: string; readonly to: string; readonly controlPlanes: readonly string[]; readonly nodes: readonly string[] }
   | { readonly kind: 'manifest-sync'; readonly charts: readonly string[] }
   | {
       /** `terraform_data` steps whose synth-time `triggers_replace` changed (or that are new): Terraform re-runs them. */
@@ -113,14 +107,7 @@ export type ReviewChange =
       /** `apply_mode` of the node's `talos_machine_configuration_apply`, when it has one. */
       readonly applyMode?: string;
     }
-  | {
-      readonly kind: 'chart';
-      readonly name: string;
-      readonly change: 'added' | 'removed' | 'changed';
-      readonly fromVersion?: string;
-      readonly toVersion?: string;
-      readonly valuesDiff: string;
-    }
+  | { readonly kind: 'chart'; readonly name: string; readonly change: 'added' | 'removed' | 'changed'; readonly fromVersion?: string; readonly toVersion?: string; readonly valuesDiff: string }
   | { readonly kind: 'warning'; readonly problem: Problem; readonly isNew: boolean };
 
 /** The review of one cluster. */

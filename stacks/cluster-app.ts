@@ -90,9 +90,6 @@ export function synthesizeClusters(definitions: readonly ClusterDefinition[], ou
     // Every input problem is caught above; reaching this is a bug. Still no stack trace and nothing left behind.
     if (!existed) fs.rmSync(target, { recursive: true, force: true });
     const reason = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      messages: [...messages, `error: synth stopped unexpectedly (a bug in this project, please report it with your definition): ${reason}`],
-    };
+    return { ok: false, messages: [...messages, `error: synth stopped unexpectedly (a bug in this project, please report it with your definition): ${reason}`] };
   }
 }

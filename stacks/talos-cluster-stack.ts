@@ -89,10 +89,7 @@ export class TalosClusterStack extends TerraformStack {
       extraManifests: this.addons.extraManifests,
       applyAfter: [rollout.gate, nodeCleanup.step],
     });
-    const health = new ClusterHealthCheck(this, 'health', {
-      plan,
-      after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile],
-    });
+    const health = new ClusterHealthCheck(this, 'health', { plan, after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile] });
     new AddonManifestSync(this, 'manifest-sync', { plan, after: [health.step], manifestsHash: this.addons.manifestsHash });
   }
 
