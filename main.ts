@@ -7,12 +7,22 @@
  * synthesized with its guards lifted (lib/teardown.ts).
  */
 import { clusters } from './clusters';
+import { planCluster } from './lib/cluster-plan';
+import { localStateProblems } from './lib/orphaned-state';
+import { formatProblem } from './lib/problems';
 import { describeProtected, protectSecretFiles } from './lib/secret-files';
 import { TEARDOWN_ENV, withTeardown } from './lib/teardown';
 import { synthesizeClusters } from './stacks/cluster-app';
 
 const customStateFiles = clusters.flatMap((c) => (c.state?.type === 'local' && c.state.path ? [c.state.path] : []));
 for (const line of describeProtected(protectSecretFiles(process.cwd(), customStateFiles))) console.error(line);
+// A renamed cluster would be built a second time beside the running one (lib/orphaned-state.ts).
+const orphaned = localStateProblems(process.cwd(), clusters.map(planCluster));
+if (orphaned.length > 0) {
+  for (const { cluster, problem } of orphaned) console.error(formatProblem(cluster, problem));
+  console.error(`synth failed: fix the errors above; nothing was written.`);
+  process.exit(1);
+}
 // `npm run destroy -- <cluster>` (scripts/teardown.ts) names the cluster whose guards are lifted for this run.
 const result = synthesizeClusters(withTeardown(clusters, process.env[TEARDOWN_ENV]));
 for (const line of result.messages) console.error(line);

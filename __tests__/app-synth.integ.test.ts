@@ -42,7 +42,7 @@ describe('the example app (main.ts)', () => {
     // WHEN the project's own offline check runs on it
     const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'check/cli.ts', stackFile], { cwd: root, encoding: 'utf8' });
     // THEN
-    expect(run.stdout).toMatch(/: 44 block\(s\) against provider schemas, 24 Talos document\(s\): 0 problem\(s\)\n$/);
+    expect(run.stdout).toMatch(/: [1-9]\d* block\(s\) against provider schemas, 24 Talos document\(s\): 0 problem\(s\)\n$/);
     expect(run.status).toBe(0);
   });
 

@@ -38,6 +38,12 @@ function check(...files: string[]) {
 
 const example = synth(homelab);
 const lab3 = synth(threeHostCluster);
+/** Provider, resource and data blocks of a stack file: what the check must have looked at. */
+function blockCount(file: string): number {
+  const stack = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return ['provider', 'resource', 'data'].flatMap((k) => Object.values(stack[k] ?? {}).flatMap((v) => Object.values(v as Json))).length;
+}
+
 const firstOf = (section: Json) => Object.values(section)[0] as Json;
 
 describe('npm run check', () => {
@@ -46,8 +52,8 @@ describe('npm run check', () => {
     const run = check(example, lab3);
     // THEN
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/homelab\/cdk\.tf\.json: 44 block\(s\) against provider schemas, 24 Talos document\(s\): 0 problem\(s\)/);
-    expect(run.stdout).toMatch(/lab3\/cdk\.tf\.json: \d+ block\(s\) against provider schemas, \d+ Talos document\(s\): 0 problem\(s\)/);
+    expect(run.stdout).toContain(`homelab/cdk.tf.json: ${blockCount(example)} block(s) against provider schemas, 24 Talos document(s): 0 problem(s)`);
+    expect(run.stdout).toContain(`lab3/cdk.tf.json: ${blockCount(lab3)} block(s) against provider schemas, 24 Talos document(s): 0 problem(s)`);
     expect(run.status).toBe(0);
   });
 

@@ -57,7 +57,8 @@ export function evaluateWithTerraform(expressions: readonly string[], terraform 
   if (!expressions.length) return [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-console-'));
   try {
-    const input = expressions.map((e) => `jsonencode(${e.replace(/\n/g, ' ')})`).join('\n');
+    // nonsensitive(): a patch may be wrapped in sensitive() to keep it out of plan output.
+    const input = expressions.map((e) => `nonsensitive(jsonencode(${e.replace(/\n/g, ' ')}))`).join('\n');
     const run = spawnSync(terraform, ['console'], { cwd: dir, input: `${input}\n`, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
     if (run.error) return expressions.map(() => new Error(`cannot run ${terraform}: ${run.error!.message}`));
     const lines = run.stdout.split('\n').filter((l) => l.trim() !== '');
