@@ -140,6 +140,14 @@ const cases: BrokenCase[] = [
     ],
   },
   {
+    mistake: 'a bundled values file edited against what the stack needs',
+    clusters: '[homelab]',
+    edit: { file: 'helm-values/cert-manager.yaml', from: 'crds:\n  enabled: true', to: 'crds:\n  enabled: false' },
+    errors: [
+      'error homelab: helm-values/cert-manager.yaml: crds.enabled = false: the CA issuer objects and other charts need the cert-manager CRDs in the same manifest set. Fix: set crds.enabled: true',
+    ],
+  },
+  {
     mistake: 'a pool of the wrong type',
     clusters: `[{ ...homelab, controlPlanes: 3 }]`,
     errors: ['error homelab: controlPlanes = 3: is a number, not an object. Fix: write an object in braces, { … }'],
