@@ -153,6 +153,16 @@ const cases: BrokenCase[] = [
     errors: ['error homelab: controlPlanes = 3: is a number, not an object. Fix: write an object in braces, { … }'],
   },
   {
+    mistake: 'a list of hosts written as one string',
+    clusters: `[{ ...homelab, proxmoxHosts: 'pve1' }]`,
+    errors: ["error homelab: proxmoxHosts = \"pve1\": is a string, not a list. Fix: write a list in brackets, e.g. ['a', 'b']"],
+  },
+  {
+    mistake: 'a cluster list entry that is not a definition',
+    clusters: `[homelab, null]`,
+    errors: ['error clusters[1]: (definition) = null: is null, not an object. Fix: write an object in braces, { … }'],
+  },
+  {
     mistake: 'a definition without a name',
     clusters: `[{ ...homelab, name: undefined }]`,
     errors: [
