@@ -10,7 +10,7 @@ import { ClusterDefinition } from '../lib/cluster-definition';
 import { CLUSTER_SUMMARY_FILE } from '../lib/cluster-summary';
 import { checkDefinition } from '../lib/check-cluster';
 import { crossClusterProblems } from '../lib/cross-cluster';
-import { formatProblem, Problem } from '../lib/problems';
+import { ClusterDefinitionError, formatProblem, Problem } from '../lib/problems';
 import { providerProvenanceProblems } from '../lib/provider-provenance';
 import { TalosClusterStack } from './talos-cluster-stack';
 
@@ -88,8 +88,10 @@ export function synthesizeClusters(definitions: readonly ClusterDefinition[], ou
     });
     return { ok: true, messages, outdir: app.outdir, stacks: written };
   } catch (e) {
-    // Every input problem is caught above; reaching this is a bug. Still no stack trace and nothing left behind.
+    // A construct's own check (e.g. a value the bundled values files must keep) still reads as problems; anything
+    // else is a bug. Either way: no stack trace and nothing left behind.
     if (!existed) fs.rmSync(target, { recursive: true, force: true });
+    if (e instanceof ClusterDefinitionError) return { ok: false, messages: [...messages, ...e.problems.map((p) => formatProblem(e.cluster, p))] };
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, messages: [...messages, `error: synth stopped unexpectedly (a bug in this project, please report it with your definition): ${reason}`] };
   }
