@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { validateDefinition } from '../lib/check-cluster';
 import { validPlan } from './support/valid-plan';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import { GATEWAY_API_VERSION } from '../lib/versions';
 function synth(def: ClusterDefinition, props: Partial<ClusterAddonsProps> = {}) {
   const stack = new TerraformStack(Testing.app(), 'test');
   new HelmProvider(stack, 'helm', {});
-  const addons = new ClusterAddons(stack, 'addons', { plan: validPlan(def), ...props });
+  const plan = props.valuesDir ? validateDefinition(def, props.valuesDir).plan : validPlan(def);
+  const addons = new ClusterAddons(stack, 'addons', { plan, ...props });
   new TerraformOutput(stack, 'hash', { value: addons.manifestsHash });
   const json = JSON.parse(Testing.synth(stack));
   return { addons, json, stack };
@@ -88,13 +90,6 @@ describe('ClusterAddons', () => {
     expect(chartValues(json, 'cilium').l2announcements).toEqual({ enabled: false });
   });
 
-  test('fails when the load-balancer range is not first-last', () => {
-    // GIVEN
-    const def = withAddons({ ...homelab.addons, cilium: { loadBalancerRange: '192.168.10.0/24' } });
-    // WHEN / THEN
-    expect(() => synth(def)).toThrow(/addons.cilium.loadBalancerRange = "192.168.10.0\/24": not an address range/);
-  });
-
   test('defines the Gateway API CRDs and Cilium Gateway API values when enabled', () => {
     // GIVEN
     const def = withAddons({ ...homelab.addons, cilium: { ...homelab.addons?.cilium, gatewayApi: true } });
@@ -162,7 +157,7 @@ describe('ClusterAddons', () => {
     fs.writeFileSync(path.join(dir, 'site.yaml'), 'securityContext:\n  capabilities:\n    ciliumAgent: [NET_ADMIN, SYS_MODULE]\n');
     const def = withAddons({ ...homelab.addons, cilium: { ...homelab.addons?.cilium, extraValuesFiles: ['site.yaml'] } });
     // WHEN / THEN
-    expect(() => synth(def, { valuesDir: dir })).toThrow(/helm-values\/cilium.yaml \+ helm-values\/site.yaml: securityContext.capabilities.ciliumAgent = \[.*"SYS_MODULE"\]/);
+    expect(() => synth(def, { valuesDir: dir })).toThrow(/securityContext.capabilities.ciliumAgent = \[.*"SYS_MODULE"\]/);
   });
 
   test('defines a size guard that fails the plan per manifest and in total', () => {
@@ -181,7 +176,7 @@ describe('ClusterAddons', () => {
 
   test('defines the 4 MiB maintenance-API limit for Talos 1.12', () => {
     // GIVEN
-    const def: ClusterDefinition = { ...homelab, talos: { ...homelab.talos, version: 'v1.12.11' } };
+    const def: ClusterDefinition = { ...homelab, kubernetesVersion: '1.35.9', talos: { ...homelab.talos, version: 'v1.12.11', configContract: 'v1.12' } };
     // WHEN
     const { json } = synth(def);
     // THEN

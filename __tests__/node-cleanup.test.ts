@@ -99,12 +99,8 @@ describe('NodeCleanup', () => {
     }
   });
 
-  test('fails when a node name cannot go on a command line or the project root has spaces', () => {
-    // GIVEN
-    const badName = plan(0, { workers: { nodes: [{ name: 'Worker_1; rm -rf', ip: '10.0.0.21' }] } });
-
-    // WHEN / THEN
-    expect(() => synthCleanup(badName)).toThrow(/NodeCleanup: node name "Worker_1; rm -rf" .* is not a DNS-1123 label/);
+  test('fails when the project root has spaces (node names come validated as DNS labels)', () => {
+    // GIVEN / WHEN / THEN
     expect(() => synthCleanup(plan(1), { projectRoot: '/my project' })).toThrow(/NodeCleanup: projectRoot = "\/my project"/);
   });
 });

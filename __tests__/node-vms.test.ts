@@ -179,6 +179,7 @@ describe('MAC addresses', () => {
       network: { ...homelab.network, cidr: '10.0.0.0/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'] },
       endpoint: { vip: '10.0.0.10' },
       controlPlanes: { count: 3, firstIp: '10.0.0.11' },
+      addons: { ...homelab.addons, cilium: { loadBalancerRange: '10.0.255.200-10.0.255.220' } },
       workers: { count: 200, firstIp: '10.0.1.1' },
     };
     // WHEN

@@ -4,7 +4,7 @@ import { loadProviderFacts } from '../check/schema-facts';
 import { checkTalosDocuments } from '../check/talos-documents';
 import { checkStackSchema } from '../check/tf-schema';
 import { homelab } from '../clusters/homelab';
-import { DataHelmTemplate, TerraformData, TerraformStack, Testing } from '../constructs/cdk';
+import { DataHelmTemplate, TerraformData, TerraformStack } from '../constructs/cdk';
 import { DEPLOY_TIME_VALUE, TalosCluster, TalosClusterProps } from '../constructs/talos-cluster';
 import { TalosSecrets } from '../constructs/talos-secrets';
 import { nodeDocuments } from '../lib/talos-documents';
@@ -254,29 +254,19 @@ describe('TalosCluster', () => {
     // GIVEN / WHEN / THEN
     expect(() =>
       build(plan, (_s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms].filter(([n]) => n !== 'homelab-worker-2')) })),
-    ).toThrow(/nodeVms has no VM for node "homelab-worker-2"/);
+    ).toThrow(/error homelab\/talos: nodeVms = "homelab-worker-2": has no VM for node homelab-worker-2/);
   });
 
   test('fails when a VM belongs to no node', () => {
     // GIVEN / WHEN / THEN
     expect(() =>
       build(plan, (s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms, ['stray', new TerraformData(s, 'stray', {})]]) })),
-    ).toThrow(/nodeVms has a VM for "stray"/);
+    ).toThrow(/error homelab\/talos: nodeVms = "stray": has a VM for stray, which is not a node of homelab/);
   });
 
   test('fails when the installer image is not an image reference', () => {
     // GIVEN / WHEN / THEN
-    expect(() => build(plan, (_s, p) => ({ ...p, installerImage: 'ghcr.io/siderolabs/installer' }))).toThrow(/installerImage = "ghcr.io\/siderolabs\/installer" is not an image reference/);
+    expect(() => build(plan, (_s, p) => ({ ...p, installerImage: 'ghcr.io/siderolabs/installer' }))).toThrow(/error homelab\/talos: installerImage = "ghcr.io\/siderolabs\/installer": is not an image reference with a tag/);
   });
 
-  test('fails when the contract has no document dialect here', () => {
-    // GIVEN a 1.11 contract
-    const old = planOf(homelab, { talos: { configContract: 'v1.11' } });
-    const stack = new TerraformStack(Testing.app(), 'old');
-
-    // WHEN / THEN
-    expect(() => new TalosCluster(stack, 'talos', { plan: old, secrets: {} as TalosSecrets, installerImage: INSTALLER, nodeVms: new Map(), inlineManifests: [], extraManifests: [] })).toThrow(
-      /talos.configContract = "v1.11"/,
-    );
-  });
 });

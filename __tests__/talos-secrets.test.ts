@@ -81,12 +81,4 @@ describe('TalosSecrets', () => {
     expect(text).not.toMatch(/BEGIN|PRIVATE|-----/);
   });
 
-  test('fails when the contract has no document dialect here', () => {
-    // GIVEN a 1.11 contract (no HostnameConfig / LinkConfig documents)
-    const plan = planOf(homelab, { talos: { configContract: 'v1.11' } });
-    const stack = talosTestStack(plan);
-
-    // WHEN / THEN
-    expect(() => new TalosSecrets(stack, 'secrets', { plan })).toThrow(/talos.configContract = "v1.11".*Fix: use one of them/);
-  });
 });

@@ -6,7 +6,7 @@
 import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformData } from './cdk';
-import { addRolloutStep, checkNonEmpty, checkRolloutPlan, checkRunnerProps, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
+import { addRolloutStep, checkNonEmpty, checkRunnerProps, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 
 /** Props of AddonManifestSync. */
 export interface AddonManifestSyncProps extends RolloutRunnerProps {
@@ -25,7 +25,6 @@ export class AddonManifestSync extends Construct {
 
   constructor(scope: Construct, id: string, props: AddonManifestSyncProps) {
     super(scope, id);
-    checkRolloutPlan('AddonManifestSync', props.plan);
     checkRunnerProps('AddonManifestSync', props);
     checkNonEmpty('AddonManifestSync', 'manifestsHash', props.manifestsHash);
     this.step = addRolloutStep(this, 'step', props, {

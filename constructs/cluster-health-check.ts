@@ -6,7 +6,7 @@
 import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformData } from './cdk';
-import { addRolloutStep, checkRolloutPlan, checkRunnerProps, nodeListTrigger, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
+import { addRolloutStep, checkRunnerProps, nodeListTrigger, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 
 /** Props of ClusterHealthCheck. */
 export interface ClusterHealthCheckProps extends RolloutRunnerProps {
@@ -23,7 +23,6 @@ export class ClusterHealthCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: ClusterHealthCheckProps) {
     super(scope, id);
-    checkRolloutPlan('ClusterHealthCheck', props.plan);
     checkRunnerProps('ClusterHealthCheck', props);
     this.step = addRolloutStep(this, 'step', props, {
       phase: 'health',

@@ -21,7 +21,6 @@ import { ITerraformDependable, TerraformData, Token } from './cdk';
 import {
   addRolloutStep,
   checkNonEmpty,
-  checkRolloutPlan,
   checkRunnerProps,
   nodeListTrigger,
   rolloutEnvironment,
@@ -57,7 +56,6 @@ export class ClusterRollout extends Construct {
   constructor(scope: Construct, id: string, props: ClusterRolloutProps) {
     super(scope, id);
     const { plan } = props;
-    checkRolloutPlan('ClusterRollout', plan);
     checkRunnerProps('ClusterRollout', props);
     checkNonEmpty('ClusterRollout', 'installerImage', props.installerImage);
     if (!Token.isUnresolved(props.schematicId) && !/^[0-9a-f]{64}$/.test(props.schematicId)) {

@@ -19,7 +19,7 @@ import { Construct } from 'constructs';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { ITerraformDependable, TerraformData, TerraformIterator } from './cdk';
-import { checkRolloutPlan, checkRunnerProps, RolloutRunnerProps, RUNNER_COMMAND } from './rollout-step';
+import { checkRunnerProps, RolloutRunnerProps, RUNNER_COMMAND } from './rollout-step';
 
 /** Props of NodeCleanup. */
 export interface NodeCleanupProps extends RolloutRunnerProps {
@@ -40,7 +40,6 @@ export class NodeCleanup extends Construct {
   constructor(scope: Construct, id: string, props: NodeCleanupProps) {
     super(scope, id);
     const { plan } = props;
-    checkRolloutPlan('NodeCleanup', plan);
     checkRunnerProps('NodeCleanup', props);
     const nodes = TerraformIterator.fromMap(Object.fromEntries(plan.nodes.map((n) => [n.name, { node: n.name, cluster: plan.name }])));
     this.step = new TerraformData(this, 'step', {

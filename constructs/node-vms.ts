@@ -64,21 +64,14 @@ export class NodeVms extends Construct {
   constructor(scope: Construct, id: string, props: NodeVmsProps) {
     super(scope, id);
     const { plan, image } = props;
-    const network = parseNetwork(plan.networkCidr);
-    if (!network) {
-      throw new Error(`NodeVms: network.cidr = ${JSON.stringify(plan.networkCidr)} is not an IPv4 network. Fix: write it like "192.168.10.0/24"`);
-    }
+    // A validated plan's network parses and every node's host is declared (lib/validation: network, hosts).
+    const network = parseNetwork(plan.networkCidr)!;
     const claims = TerraformIterator.fromMap(identityClaims(plan));
     this.claims = new TerraformData(this, 'claims', { forEach: claims, input: claims.value, triggersReplace: claims.value });
     const pins = new Map<string, TerraformData>();
     const vms = new Map<string, VirtualEnvironmentVm>();
     for (const node of plan.nodes) {
-      const host = plan.hosts.find((h) => h.name === node.host);
-      if (!host) {
-        throw new Error(
-          `NodeVms: ${node.path}.host = ${JSON.stringify(node.host)}: node ${node.name} has no declared Proxmox host. Fix: set its host to one of [${plan.hosts.map((h) => h.name).join(', ')}]`,
-        );
-      }
+      const host = plan.hosts.find((h) => h.name === node.host)!;
       const lifecycle = vmLifecycle(plan, node);
       pins.set(
         node.name,

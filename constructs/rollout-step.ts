@@ -5,8 +5,6 @@
  */
 import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
-import { isDnsLabel } from '../lib/dns-names';
-import { isIpv4 } from '../lib/ipv4';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
@@ -47,21 +45,6 @@ export interface RolloutStepOptions {
 
 /** How Terraform starts the rollout runner, from the project root (`workingDir`). */
 export const RUNNER_COMMAND = 'node scripts/run-ts.mjs rollout/cli.ts';
-
-/** Throws unless the plan's nodes can be named on a command line and reached by IPv4 address. */
-export function checkRolloutPlan(construct: string, plan: ClusterPlan): void {
-  if (plan.controlPlanes.length === 0) {
-    throw new Error(`${construct}: plan "${plan.name}" has no control plane. Fix: define controlPlanes in the cluster definition`);
-  }
-  for (const n of plan.nodes) {
-    if (!isDnsLabel(n.name)) {
-      throw new Error(`${construct}: node name ${JSON.stringify(n.name)} (${n.path}) is not a DNS-1123 label. Fix: use lower-case letters, digits and dashes`);
-    }
-    if (!isIpv4(n.ip)) {
-      throw new Error(`${construct}: node ${n.name} has ip = ${JSON.stringify(n.ip)}, not an IPv4 address. Fix: set ${n.path}.ip (or the pool's firstIp)`);
-    }
-  }
-}
 
 /** Throws unless the runner props are usable. */
 export function checkRunnerProps(construct: string, props: RolloutRunnerProps): void {

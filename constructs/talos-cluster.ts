@@ -9,6 +9,7 @@ import { DataTalosMachineConfiguration } from '../.gen/providers/talos/data-talo
 import { MachineBootstrap } from '../.gen/providers/talos/machine-bootstrap';
 import { MachineConfigurationApply, MachineConfigurationApplyOnDestroy } from '../.gen/providers/talos/machine-configuration-apply';
 import { Fn, ITerraformDependable, SensitiveFile, TerraformOutput, TerraformResource, Token } from './cdk';
+import { constructProblem } from './construct-problem';
 import { TalosSecrets } from './talos-secrets';
 import { NodeRole, PlannedNode } from '../lib/cluster-plan';
 import { InlineManifest } from '../lib/inline-manifest';
@@ -25,7 +26,6 @@ import {
   toYaml,
   V1Alpha1Patch,
 } from '../lib/talos-documents';
-import { SUPPORTED_CONTRACTS } from '../lib/talos-support';
 
 /** Props of `TalosCluster`. */
 export interface TalosClusterProps {
@@ -134,7 +134,7 @@ export class TalosCluster extends Construct {
   constructor(scope: Construct, id: string, props: TalosClusterProps) {
     super(scope, id);
     const { plan, secrets } = props;
-    validateProps(props);
+    validateProps(this, props);
     this.plan = plan;
     this.nodes = new Map(plan.nodes.map((n) => [n.name, n]));
 
@@ -249,25 +249,20 @@ function withoutTokenContents(doc: TalosDocument): TalosDocument {
   return patch;
 }
 
-function validateProps(props: TalosClusterProps): void {
+/** Construct-local checks of the props; the plan's own invariants (a control plane, a supported contract) come validated. */
+function validateProps(scope: Construct, props: TalosClusterProps): void {
   const { plan } = props;
-  if (!SUPPORTED_CONTRACTS.includes(plan.configContract)) {
-    throw new Error(`talos.configContract = ${JSON.stringify(plan.configContract)}: this project writes config documents only for contracts ${SUPPORTED_CONTRACTS.join(', ')}. Fix: use one of them`);
-  }
-  if (plan.controlPlanes.length === 0) {
-    throw new Error('controlPlanes is empty: a cluster needs a control plane to bootstrap. Fix: declare 1, 3 or 5 control planes');
-  }
   if (!Token.isUnresolved(props.installerImage) && !isImageReference(props.installerImage)) {
-    throw new Error(`installerImage = ${JSON.stringify(props.installerImage)} is not an image reference with a tag. Fix: pass the Image Factory installer, e.g. factory.talos.dev/${plan.platform}-installer/<schematic>:${plan.talosVersion}`);
+    constructProblem(scope, 'installerImage', props.installerImage, 'is not an image reference with a tag', `pass the Image Factory installer, e.g. factory.talos.dev/${plan.platform}-installer/<schematic>:${plan.talosVersion}`);
   }
   for (const node of plan.nodes) {
     if (!props.nodeVms.has(node.name)) {
-      throw new Error(`nodeVms has no VM for node ${JSON.stringify(node.name)} (${node.path}). Fix: pass the VM of every planned node, keyed by node name`);
+      constructProblem(scope, 'nodeVms', node.name, `has no VM for node ${node.name} (${node.path})`, 'pass the VM of every planned node, keyed by node name');
     }
   }
   for (const name of props.nodeVms.keys()) {
     if (!plan.nodes.some((n) => n.name === name)) {
-      throw new Error(`nodeVms has a VM for ${JSON.stringify(name)}, which is not a node of ${plan.name}. Fix: key nodeVms by the planned node names`);
+      constructProblem(scope, 'nodeVms', name, `has a VM for ${name}, which is not a node of ${plan.name}`, 'key nodeVms by the planned node names');
     }
   }
 }

@@ -8,7 +8,6 @@ import { DataTalosClientConfiguration } from '../.gen/providers/talos/data-talos
 import { MachineSecrets } from '../.gen/providers/talos/machine-secrets';
 import { SensitiveFile } from './cdk';
 import { fromStackDir, talosconfigPath } from '../lib/paths';
-import { SUPPORTED_CONTRACTS } from '../lib/talos-support';
 
 /** Client certificate of the Talos API, as every Talos resource takes it. */
 export interface TalosClientConfiguration {
@@ -47,12 +46,6 @@ export class TalosSecrets extends Construct {
   constructor(scope: Construct, id: string, props: TalosSecretsProps) {
     super(scope, id);
     const { plan } = props;
-    if (!SUPPORTED_CONTRACTS.includes(plan.configContract)) {
-      throw new Error(`talos.configContract = ${JSON.stringify(plan.configContract)}: the machine secrets and configs are generated only for contracts ${SUPPORTED_CONTRACTS.join(', ')}. Fix: use one of them`);
-    }
-    if (plan.controlPlanes.length === 0) {
-      throw new Error('controlPlanes is empty: the talosconfig needs at least one control-plane endpoint. Fix: declare 1, 3 or 5 control planes');
-    }
 
     this.machineSecrets = new MachineSecrets(this, 'machine-secrets', {
       talosVersion: plan.configContract,

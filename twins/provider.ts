@@ -11,7 +11,10 @@ import { ProviderSchema, schemaMessage, TwinProvider, VersionedSchema } from './
 import { conformToBlock, digest, fillUnknown, unknownComputed } from './values';
 
 type Callback = (err: Error | null, response?: Record<string, unknown>) => void;
-type Call = { request: Record<string, any> };
+/** A decoded tfplugin6 request: proto-loader objects, whose shape each handler reads by field name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Request = Record<string, any>;
+type Call = { request: Request };
 type Handler = (call: Call, callback: Callback) => void;
 
 /** A diagnostic message. */
@@ -20,7 +23,7 @@ function diagnostic(severity: 'error' | 'warning', summary: string, detail = '')
 }
 
 /** Wraps a handler so that an exception becomes an error diagnostic Terraform prints (not a broken connection). */
-function guarded(name: string, fn: (req: Record<string, any>) => Record<string, unknown>): Handler {
+function guarded(name: string, fn: (req: Request) => Record<string, unknown>): Handler {
   return (call, callback) => {
     try {
       callback(null, fn(call.request));
