@@ -2,7 +2,8 @@
  * The add-ons a cluster boots with, as Talos inline manifests: Cilium (CNI and kube-proxy replacement),
  * cert-manager and Argo CD, each rendered by `helm_template`, plus the objects that need their controllers
  * running (load-balancer pool, CA issuers, the app-of-apps Application). The talos construct puts the identical
- * set on every control plane (Talos ≥ 1.13 prunes objects of manifests missing from the node upgrade-k8s reads).
+ * set on every control plane (the manifest sync's `upgrade-k8s` applies the set of the one node it runs through and,
+ * on Talos ≥ 1.13, prunes what that set no longer holds).
  */
 import { Construct } from 'constructs';
 import { Fn, TerraformLocal } from './cdk';

@@ -31,8 +31,10 @@ export interface HelmInlineManifestProps {
   /** Kubernetes version the chart renders for (`.Capabilities.KubeVersion`), normally `plan.kubernetesVersion`. */
   readonly kubeVersion: string;
   /**
-   * Inline manifest name (DNS-1123 subdomain). Talos applies manifests in name order and, on a failure, retries the
-   * rest later.
+   * Inline manifest name (DNS-1123 subdomain). Talos merges all inline manifests, sorted by name, into one list of
+   * objects (namespaces first, then CRDs, then the rest in that order), skips objects it cannot create yet, and
+   * abandons the rest of the pass at a webhook or connection error, retrying it later (ClusterAddons'
+   * `ADDON_RESOURCES_MANIFEST` has the details).
    * @default - `releaseName`
    */
   readonly manifestName?: string;
