@@ -130,6 +130,15 @@ describe('ClusterAddons', () => {
     expect(Object.values(json.data.helm_template).map((t) => (t as { chart: string }).chart)).toEqual(['cilium']);
   });
 
+  test('defines Argo CD\'s global.domain from the definition, and the chart\'s own by default', () => {
+    // GIVEN / WHEN
+    const set = synth(withAddons({ ...homelab.addons, argocd: { ...homelab.addons!.argocd, domain: 'argocd.home.arpa' } })).addons;
+    const unset = synth(homelab).addons;
+    // THEN
+    expect(set.argocd!.values).toEqual(expect.objectContaining({ global: { domain: 'argocd.home.arpa' } }));
+    expect(unset.argocd!.values.global).toBeUndefined();
+  });
+
   test('defines no Cilium when it is switched off for Flannel', () => {
     // GIVEN
     const def = withAddons({ cni: 'flannel', cilium: { enabled: false } });

@@ -10,7 +10,7 @@ import { Fn, TerraformLocal } from './cdk';
 import { HelmInlineManifest } from './helm-inline-manifest';
 import { ManifestSizeGuard } from './manifest-size-guard';
 import { argoCdBootstrapApplication, certManagerCaObjects, ciliumLoadBalancerObjects } from '../lib/addon-objects';
-import { certManagerPlanValues, ciliumApiVersions, ciliumPlanValues } from '../lib/addon-values';
+import { argocdPlanValues, certManagerPlanValues, ciliumApiVersions, ciliumPlanValues } from '../lib/addon-values';
 import { ciliumValuesFiles, ciliumValuesSource } from '../lib/addon-checks';
 import { checkCiliumValues } from '../lib/cilium-values';
 import { ClusterPlan } from '../lib/cluster-plan';
@@ -145,6 +145,7 @@ export class ClusterAddons extends Construct {
         createNamespace: true,
         kubeVersion: plan.kubernetesVersion,
         valuesFiles: ['argocd.yaml'],
+        values: argocdPlanValues(plan),
         valuesDir: props.valuesDir,
       });
       requireValue(plan, this.argocd, 'crds.install', true, 'the app-of-apps Application needs the Argo CD CRDs in the same manifest set');
