@@ -81,6 +81,7 @@ describe('review of two synthesized revisions', () => {
       `version installer ${base.summary.installerImage} -> ${head.summary.installerImage}`,
       'os-rollout 1:review-cp-1 2:review-cp-2 3:review-cp-3 4:review-worker-1 fresh:review-worker-2',
       'steps rollout/os-upgrade-review-cp-1 rollout/os-upgrade-review-cp-2 rollout/os-upgrade-review-cp-3 rollout/os-upgrade-review-worker-1 rollout/os-upgrade-review-worker-2 rollout/preflight',
+      'identity-change',
       'vm review-worker-2 replaced: vm_id(replace)',
       'image added pve1',
       'image added pve2',

@@ -1,36 +1,24 @@
 /**
  * One Proxmox VM per cluster node, set up the way Talos documents for Proxmox, booting the cluster's Talos image.
  *
- * Which edits of the cluster definition replace a VM (destroy and create: the node's disk and state are lost):
- * - a node's VM ID: its `vmId`, `vmIdBase`, or, for a node without `vmId`, its position in its pool (removing a
- *   node from the middle of a `nodes` list shifts the default VM IDs of the nodes after it: give listed nodes a
- *   `vmId`, or remove from the end);
- * - a node's name (and the cluster name, which prefixes counted nodes): the Terraform address is `vm-<name>`;
- * - removing or reordering extra disks may force replacement (bpg/terraform-provider-proxmox#1138).
- *
- * Edits that keep the VM:
- * - `talos.version`, `talos.extensions`, `talos.extraKernelArgs`: a new image download and installer only; the
- *   boot disk's image source is ignored after creation and the OS is upgraded in place by the rollout. Adding or
- *   removing the qemu-guest-agent extension switches `agent.enabled` in place;
- * - a node's host (explicit or from automatic placement): the VM is migrated (`migrate = true`); the target host
- *   needs datastores of the same names;
- * - `cores`, `memoryGiB`, agent: changed in place, effective after the next Proxmox-level restart of that VM (the
- *   provider is not allowed to reboot VMs by itself);
- * - a larger `diskGiB`, appended extra disks, address, gateway, DNS, bridge, VLAN, MAC: changed in place;
- * - removing a node destroys exactly that node's VM (mind the VM-ID rule above for listed nodes; an automatically
- *   placed worker may migrate to rebalance).
+ * What identifies a node and which edits replace, move or keep a VM: docs/node-lifecycle.md (the one table of
+ * them). In short: a node is its name; its VM ID and address are pinned (a change is refused at plan time unless
+ * `allowVmReplacement` lists the node); an automatically placed VM never moves, an explicit `host` edit migrates it.
  */
 import { Construct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk } from '../.gen/providers/proxmox/virtual-environment-vm';
 import { ClusterPlan, PlannedHost, PlannedNode } from '../lib/cluster-plan';
 import { parseNetwork } from '../lib/ipv4';
+import { identityClaims, identityPin, VM_IGNORED_CHANGES, vmLifecycle } from '../lib/node-identity';
+import { TerraformData, TerraformIterator } from './cdk';
 import { TalosImage } from './talos-image';
 
 /**
  * Attributes Terraform must never change on an existing VM: the boot disk's image source. A new Talos version or
  * schematic changes the downloaded file; the VM keeps the disk it was created with and is upgraded in place.
+ * (An automatically placed VM also ignores its host: lib/node-identity.ts `vmLifecycle`.)
  */
-export const VM_IGNORED_CHANGES: readonly string[] = ['disk[0].import_from'];
+export { VM_IGNORED_CHANGES };
 
 /** SCSI controller: VirtIO SCSI. "VirtIO SCSI single" hangs Talos bootstrap (siderolabs/talos#11173). */
 export const VM_SCSI_CONTROLLER = 'virtio-scsi-pci';
@@ -60,6 +48,17 @@ export interface NodeVmsProps {
 export class NodeVms extends Construct {
   /** The VMs by node name, in plan order (control planes first). */
   readonly vms: ReadonlyMap<string, VirtualEnvironmentVm>;
+  /**
+   * Claims of VM IDs and addresses (`terraform_data`, `for_each` keyed `vm-id-<id>` / `ip-<address>`, construct ID
+   * `claims`): every VM depends on them, so a node renamed at the same VM ID or address has its old VM deleted
+   * before the new one is created (lib/node-identity.ts `identityClaims`).
+   */
+  readonly claims: TerraformData;
+  /**
+   * Identity pin of each node (`terraform_data` `identity-<node>`, `prevent_destroy` unless the node is in
+   * `allowVmReplacement`): replaced, hence refused, when the node's VM ID or address changes.
+   */
+  readonly pins: ReadonlyMap<string, TerraformData>;
 
   constructor(scope: Construct, id: string, props: NodeVmsProps) {
     super(scope, id);
@@ -68,6 +67,9 @@ export class NodeVms extends Construct {
     if (!network) {
       throw new Error(`NodeVms: network.cidr = ${JSON.stringify(plan.networkCidr)} is not an IPv4 network. Fix: write it like "192.168.10.0/24"`);
     }
+    const claims = TerraformIterator.fromMap(identityClaims(plan));
+    this.claims = new TerraformData(this, 'claims', { forEach: claims, input: claims.value, triggersReplace: claims.value });
+    const pins = new Map<string, TerraformData>();
     const vms = new Map<string, VirtualEnvironmentVm>();
     for (const node of plan.nodes) {
       const host = plan.hosts.find((h) => h.name === node.host);
@@ -76,9 +78,19 @@ export class NodeVms extends Construct {
           `NodeVms: ${node.path}.host = ${JSON.stringify(node.host)}: node ${node.name} has no declared Proxmox host. Fix: set its host to one of [${plan.hosts.map((h) => h.name).join(', ')}]`,
         );
       }
+      const lifecycle = vmLifecycle(plan, node);
+      pins.set(
+        node.name,
+        new TerraformData(this, `identity-${node.name}`, {
+          input: identityPin(node),
+          triggersReplace: identityPin(node),
+          lifecycle: { preventDestroy: lifecycle.preventDestroy },
+        }),
+      );
       vms.set(node.name, this.nodeVm(plan, node, host, network.prefix, image));
     }
     this.vms = vms;
+    this.pins = pins;
   }
 
   /** The VM of node `name`; throws when the plan has no such node. */
@@ -89,6 +101,7 @@ export class NodeVms extends Construct {
   }
 
   private nodeVm(plan: ClusterPlan, node: PlannedNode, host: PlannedHost, prefix: number, image: TalosImage): VirtualEnvironmentVm {
+    const lifecycle = vmLifecycle(plan, node);
     const bootDisk: VirtualEnvironmentVmDisk = {
       interface: 'scsi0',
       datastoreId: host.vmDatastore,
@@ -144,7 +157,8 @@ export class NodeVms extends Construct {
       // Never let the provider reboot VMs to apply changes: that would restart every node at once.
       rebootAfterUpdate: false,
       stopOnDestroy: true,
-      lifecycle: { ignoreChanges: [...VM_IGNORED_CHANGES] },
+      lifecycle: { preventDestroy: lifecycle.preventDestroy, ignoreChanges: [...lifecycle.ignoreChanges] },
+      dependsOn: [this.claims],
     });
     vm.addOverride('network_device', [vmNetworkDevice({ bridge: host.bridge, macAddress: node.macAddress, vlanId: plan.vlan })]);
     return vm;

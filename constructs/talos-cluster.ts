@@ -83,7 +83,7 @@ function hasTokens(doc: TalosDocument): boolean {
 
 /**
  * Config patch strings of one group of documents (common, role or node): the documents without Terraform tokens as
- * one YAML stream, each document with tokens through Terraform's `yamlencode` (its values are only known at deploy
+ * one YAML stream, each document with tokens through Terraform's `sensitive(yamlencode(…))` (its values are only known at deploy
  * time). Talos rejects a patch that modifies the same document twice, so each group becomes its own patch(es) and
  * a group with a repeated document fails here, at synth.
  */
@@ -93,7 +93,10 @@ function patchStrings(group: string, docs: readonly TalosDocument[], role: NodeR
   if (problems.length > 0) {
     throw new Error(`TalosCluster: the ${group} documents are invalid:\n${problems.map((p) => `  ${p.path} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`).join('\n')}`);
   }
-  return [...(plain.length ? [toYaml(plain)] : []), ...docs.filter(hasTokens).map((d) => Fn.yamlencode(d))];
+  // A document with tokens holds rendered add-on manifests (Secrets among them). Marked sensitive, the plan shows
+  // `(sensitive value)` instead of every manifest when the machine configuration is read during apply (the first
+  // deploy: the secrets do not exist yet). The provider gets the same value (Terraform `sensitive()`).
+  return [...(plain.length ? [toYaml(plain)] : []), ...docs.filter(hasTokens).map((d) => Fn.sensitive(Fn.yamlencode(d)))];
 }
 
 /**

@@ -282,7 +282,10 @@ export interface AddonsDefinition {
   readonly certManager?: CertManagerDefinition;
 }
 
-/** Where Terraform keeps this cluster's state (which holds the cluster's root secrets). */
+/**
+ * Where Terraform keeps this cluster's state (which holds the cluster's root secrets).
+ * @discriminator type
+ */
 export type StateBackendDefinition =
   | {
       /** A local state file. */
@@ -374,4 +377,11 @@ export interface ClusterDefinition {
    * @default false
    */
   readonly allowMachineSecretsReplacement?: boolean;
+  /**
+   * Nodes whose VM Terraform may destroy and re-create in the next deploy (their disks and state are lost). Every
+   * other VM carries `prevent_destroy`, so an edit that would replace it (a new VM ID, `vmIdBase`, an address
+   * change) is refused at plan time. See docs/node-lifecycle.md before using it; remove the names afterwards.
+   * @default - none: no VM may be replaced
+   */
+  readonly allowVmReplacement?: readonly string[];
 }

@@ -43,6 +43,11 @@ export interface PlannedNode {
   readonly ip: string;
   /** Proxmox host name; empty when placement found none. */
   readonly host: string;
+  /**
+   * True when the definition names the host; false when automatic placement chose it. An automatically placed
+   * VM stays on the host it was created on (docs/node-lifecycle.md).
+   */
+  readonly hostExplicit: boolean;
   readonly vmId: number;
   readonly macAddress: string;
   readonly cores: number;
@@ -116,6 +121,8 @@ export interface ClusterPlan {
   readonly workerBatchSize: number;
   readonly nodeTimeoutMinutes: number;
   readonly allowMachineSecretsReplacement: boolean;
+  /** Names of the nodes whose VM Terraform may destroy and re-create (`allowVmReplacement`); empty by default. */
+  readonly allowVmReplacement: readonly string[];
 }
 
 /** Defaults of pool sizing per role. */
@@ -147,7 +154,7 @@ function planHost(def: ClusterDefinition, h: ProxmoxHostDefinition): PlannedHost
   };
 }
 
-interface Draft extends Omit<PlannedNode, 'host' | 'extraDisks'> {
+interface Draft extends Omit<PlannedNode, 'host' | 'hostExplicit' | 'extraDisks'> {
   readonly requestedHost?: string;
   readonly allowedHosts?: readonly string[];
   readonly disks: readonly ExtraDiskDefinition[];
@@ -201,10 +208,10 @@ export function planCluster(def: ClusterDefinition): ClusterPlan {
     hosts.map((h) => h.name),
     drafts.map((d) => ({ name: d.name, role: d.role, host: d.requestedHost, allowedHosts: d.allowedHosts })),
   );
-  const nodes: PlannedNode[] = drafts.map(({ requestedHost: _r, allowedHosts: _a, disks, ...d }) => {
+  const nodes: PlannedNode[] = drafts.map(({ requestedHost, allowedHosts: _a, disks, ...d }) => {
     const host = placement.get(d.name) ?? '';
     const vmDatastore = hosts.find((h) => h.name === host)?.vmDatastore ?? 'local-lvm';
-    return { ...d, host, extraDisks: disks.map((x) => ({ sizeGiB: x.sizeGiB, datastore: x.datastore ?? vmDatastore })) };
+    return { ...d, host, hostExplicit: requestedHost !== undefined, extraDisks: disks.map((x) => ({ sizeGiB: x.sizeGiB, datastore: x.datastore ?? vmDatastore })) };
   });
   const a = def.addons ?? {};
   const ciliumEnabled = a.cilium?.enabled ?? true;
@@ -260,5 +267,6 @@ export function planCluster(def: ClusterDefinition): ClusterPlan {
     workerBatchSize: def.rollout?.workerBatchSize ?? 1,
     nodeTimeoutMinutes: def.rollout?.nodeTimeoutMinutes ?? 15,
     allowMachineSecretsReplacement: def.allowMachineSecretsReplacement ?? false,
+    allowVmReplacement: def.allowVmReplacement ?? [],
   };
 }

@@ -38,6 +38,14 @@ export function nodeChanges(base: ClusterOutput, head: ClusterOutput): ReviewCha
     const freed = base.summary.nodes.find((n) => !headNames.has(n.name) && n.vmId === added.vmId);
     if (freed) changes.push({ kind: 'vm-id-reuse', vmId: added.vmId, removedNode: freed.name, addedNode: added.name });
   }
+  const allowed = head.summary.allowVmReplacement ?? [];
+  for (const n of head.summary.nodes) {
+    const was = baseNodes.get(n.name);
+    if (!was) continue;
+    for (const field of ['vmId', 'ip'] as const) {
+      if (was[field] !== n[field]) changes.push({ kind: 'identity-change', node: n.name, field, from: String(was[field]), to: String(n[field]), allowed: allowed.includes(n.name) });
+    }
+  }
   for (const n of head.summary.nodes) {
     const before = baseNodes.has(n.name) ? vmOf(base.tfJson, n.name) : undefined;
     const after = vmOf(head.tfJson, n.name);

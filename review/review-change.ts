@@ -53,6 +53,13 @@ export type ReviewChange =
   | { readonly kind: 'cluster-added'; readonly nodes: number; readonly baseProblem?: string }
   | { readonly kind: 'cluster-removed' }
   | {
+      /** The base summary was written by older code: what could not be compared. */
+      readonly kind: 'base-format';
+      readonly baseFormat: number;
+      readonly headFormat: number;
+      readonly notCompared: readonly string[];
+    }
+  | {
       readonly kind: 'version';
       readonly component: VersionComponent;
       readonly from: string;
@@ -90,6 +97,8 @@ export type ReviewChange =
   | { readonly kind: 'vm-changed'; readonly node: string; readonly replaced: boolean; readonly changes: readonly VmAttributeChange[] }
   | { readonly kind: 'image-download'; readonly change: 'added' | 'removed'; readonly host: string; readonly file: string }
   | { readonly kind: 'secrets-replacement'; readonly reason: string }
+  /** A kept node whose VM ID or address changes: refused at plan time unless `allowVmReplacement` lists it. */
+  | { readonly kind: 'identity-change'; readonly node: string; readonly field: 'vmId' | 'ip'; readonly from: string; readonly to: string; readonly allowed: boolean }
   | { readonly kind: 'control-plane-count'; readonly from: number; readonly to: number }
   | {
       readonly kind: 'document-diff';

@@ -73,7 +73,7 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const SENSITIVE = /password|secret|token|private|(^|[._])keys?($|[._\[])|certificate/i;
+const SENSITIVE = /password|secret|token|private|(^|[._])keys?($|[._[])|certificate/i;
 
 function display(path: string, value: unknown): string {
   if (value === undefined) return '(none)';

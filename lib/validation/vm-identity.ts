@@ -77,7 +77,17 @@ function duplicateMacs(ctx: ValidationContext): Problem[] {
   });
 }
 
+/** `allowVmReplacement` may only name nodes of the cluster (a typo would silently protect nothing it meant to). */
+function replacementNames(ctx: ValidationContext): Problem[] {
+  const names = ctx.plan.nodes.map((n) => n.name);
+  return (ctx.def.allowVmReplacement ?? []).flatMap((name, i) =>
+    names.includes(name)
+      ? []
+      : [error(`allowVmReplacement[${i}]`, name, 'is not a node of this cluster (removing a node never needs it)', `name one of [${names.join(', ')}], or remove the entry`)],
+  );
+}
+
 /** Every problem of VM IDs and MAC addresses. */
 export function vmIdentityProblems(ctx: ValidationContext): Problem[] {
-  return [...vmIdBase(ctx), ...explicitVmIds(ctx), ...duplicateVmIds(ctx), ...macFormat(ctx), ...duplicateMacs(ctx)];
+  return [...vmIdBase(ctx), ...explicitVmIds(ctx), ...duplicateVmIds(ctx), ...macFormat(ctx), ...duplicateMacs(ctx), ...replacementNames(ctx)];
 }

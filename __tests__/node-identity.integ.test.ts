@@ -1,0 +1,208 @@
+/**
+ * Identity edits of a running cluster under real Terraform (identity-harness.ts: the rollout stack plus NodeVms'
+ * claims, identity pins and VM lifecycle, against the Talos, kubectl and Proxmox simulators). Each edit ends in its
+ * defined outcome (docs/node-lifecycle.md): refused at plan time with nothing touched, or carried out in an order
+ * that never has two VMs with one VM ID or address.
+ */
+import { ClusterDefinition } from '../lib/cluster-definition';
+import { forTeardown } from '../lib/teardown';
+import { FakeCall, SCHEMATIC_A, clusterState, nodeList } from './support/fake-talos';
+import { IdentityHarness } from './support/identity-harness';
+import { DeployTargets } from './support/rollout-harness';
+
+jest.setTimeout(300000);
+
+const TARGETS: DeployTargets = { talos: 'v1.13.9', schematic: SCHEMATIC_A, kubernetes: '1.34.5', chart: '1.0.0' };
+
+/** 3 automatically placed control planes from 10.5.0.11 on two hosts, one listed worker at 10.5.0.21 on pve1. */
+function definition(edit: Partial<ClusterDefinition> = {}): ClusterDefinition {
+  return {
+    name: 'test',
+    endpoint: { vip: '10.5.0.10' },
+    network: { cidr: '10.5.0.0/24', gateway: '10.5.0.1' },
+    proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }],
+    controlPlanes: { count: 3, firstIp: '10.5.0.11' },
+    workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1' }] },
+    talos: { version: TARGETS.talos },
+    kubernetesVersion: TARGETS.kubernetes,
+    ...edit,
+  };
+}
+
+/** What touched Proxmox and the Talos provider stand-in, in order. */
+function machineCalls(calls: readonly FakeCall[]): string[] {
+  return calls.flatMap((c) => {
+    if ((c.tool as string) === 'proxmox') return [`proxmox ${c.argv[0]} ${c.argv[1]}${c.argv[2] ? ` ${c.argv[2]}` : ''} → ${c.exit}`];
+    if (c.tool === 'talos-provider') return [`${c.argv[0]} ${c.argv[1]} → ${c.exit}`];
+    return [];
+  });
+}
+
+/** The `Instance cannot be destroyed` errors of a plan: the addresses Terraform refused to destroy. */
+function refusedDestroys(output: string): string[] {
+  return [...output.matchAll(/Resource (\S+) has lifecycle\.prevent_destroy\s+set/g)].map((m) => m[1].replace(/_[0-9A-F]{8}$/, '')).sort();
+}
+
+/** Asserts a refused plan: Terraform names some of `allowed` (it may stop reporting after the first errors) and nothing else. */
+function expectRefused(output: string, allowed: readonly string[]): void {
+  const refused = refusedDestroys(output);
+  expect(output).toContain('Error: Instance cannot be destroyed');
+  expect(refused.length).toBeGreaterThan(0);
+  expect(allowed).toEqual(expect.arrayContaining(refused));
+}
+
+describe('identity edits of a running cluster under Terraform', () => {
+  let baseline: IdentityHarness;
+  const harnesses: IdentityHarness[] = [];
+
+  function fromBaseline(): IdentityHarness {
+    const h = new IdentityHarness(baseline);
+    harnesses.push(h);
+    return h;
+  }
+
+  beforeAll(() => {
+    baseline = new IdentityHarness(clusterState(nodeList(3, 1), { maintenance: true }));
+    harnesses.push(baseline);
+    const first = baseline.deploy(definition(), TARGETS);
+    if (first.code !== 0) throw new Error(`first deploy failed:\n${first.output}`);
+    baseline.fake.clearCalls();
+  });
+
+  afterAll(() => harnesses.forEach((h) => h.remove()));
+
+  test('defines the first deploy as one VM per node with its VM ID, then each node configured', () => {
+    // GIVEN / WHEN the baseline's first deploy
+    const state = baseline.fake.read() as any;
+    // THEN Proxmox holds one VM per node, and every node runs
+    expect(state.proxmox).toEqual({
+      '8011': { name: 'test-cp-1', ip: '10.5.0.11', host: 'pve1' },
+      '8012': { name: 'test-cp-2', ip: '10.5.0.12', host: 'pve2' },
+      '8013': { name: 'test-cp-3', ip: '10.5.0.13', host: 'pve1' },
+      '8021': { name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1' },
+    });
+    expect(Object.values(state.nodes).map((n: any) => n.stage)).toEqual(['running', 'running', 'running', 'running']);
+  });
+
+  test('fails when vmIdBase changes: the plan refuses to replace any VM, and nothing is touched', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    const before = h.inputs();
+    // WHEN vmIdBase moves every VM ID (8011 → 9011 …)
+    const result = h.deploy(definition({ vmIdBase: 9000 }), TARGETS);
+    // THEN Terraform refuses the plan: every VM and every identity pin would be destroyed
+    expect(result.code).not.toBe(0);
+    const nodes = ['test-cp-1', 'test-cp-2', 'test-cp-3', 'test-worker-1'];
+    expectRefused(result.output, [...nodes.map((n) => `terraform_data.identity-${n}`), ...nodes.map((n) => `terraform_data.vm-${n}`)]);
+    expect(machineCalls(h.fake.calls())).toEqual([]);
+    expect(h.inputs()).toEqual(before);
+  });
+
+  test('fails when a Talos bump comes with a VM ID change: refused at plan time, before any reset or upgrade', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the Talos version goes up and the worker gets a new VM ID in the same edit
+    const result = h.deploy(definition({ talos: { version: 'v1.13.10' }, workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1', vmId: 8121 }] } }), { ...TARGETS, talos: 'v1.13.10' });
+    // THEN the plan is refused; no node was reset, no step ran
+    expect(result.code).not.toBe(0);
+    expectRefused(result.output, ['terraform_data.identity-test-worker-1', 'terraform_data.vm-test-worker-1']);
+    expect(h.fake.calls()).toEqual([]);
+  });
+
+  test.each([
+    ['a derived VM ID', { name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1' }, ['terraform_data.identity-test-worker-1', 'terraform_data.vm-test-worker-1']],
+    ['an explicit VM ID', { name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1', vmId: 8021 }, ['terraform_data.identity-test-worker-1']],
+  ])('fails when a node with %s changes its address: refused at plan time, nothing touched', (_case, worker, refused) => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the worker's address changes
+    const result = h.deploy(definition({ workers: { nodes: [worker] } }), TARGETS);
+    // THEN the plan is refused (the identity pin records the address), and nothing ran
+    expect(result.code).not.toBe(0);
+    expectRefused(result.output, refused);
+    expect(h.fake.calls()).toEqual([]);
+  });
+
+  test('defines a node renamed at the same address as the old node reset and its VM deleted before the new VM is created', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN test-worker-1 becomes test-worker-a at the same address (so the same derived VM ID 8021)
+    const result = h.deploy(definition({ workers: { nodes: [{ name: 'test-worker-a', ip: '10.5.0.21', host: 'pve1' }] } }), TARGETS);
+    // THEN the old node was reset and its VM deleted, then the new VM created and configured
+    expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual([
+      'reset 10.5.0.21 → 0',
+      'proxmox destroy 8021 → 0',
+      'proxmox create 8021 test-worker-a → 0',
+      'apply-config 10.5.0.21 → 0',
+    ]);
+    const state = h.fake.read() as any;
+    expect(state.proxmox['8021']).toEqual({ name: 'test-worker-a', ip: '10.5.0.21', host: 'pve1' });
+    expect(state.nodes['10.5.0.21']).toEqual(expect.objectContaining({ name: 'test-worker-a', stage: 'running' }));
+    expect(Object.keys(state.kubernetesNodes).sort()).toEqual(['test-cp-1', 'test-cp-2', 'test-cp-3', 'test-worker-a']);
+  });
+
+  test('fails without the claims: the renamed node\'s VM is created while the old one still holds its VM ID', () => {
+    // GIVEN the running cluster, and a stack whose VMs do not depend on the claims (the order the claims impose gone)
+    const h = fromBaseline();
+    const withoutClaims = (json: any) => {
+      for (const block of Object.values<any>(json.resource.terraform_data)) {
+        if (Array.isArray(block.depends_on)) block.depends_on = block.depends_on.filter((d: string) => !/terraform_data\.claims/.test(d));
+      }
+    };
+    // WHEN test-worker-1 is renamed at the same address
+    const result = h.deploy(definition({ workers: { nodes: [{ name: 'test-worker-a', ip: '10.5.0.21', host: 'pve1' }] } }), TARGETS, withoutClaims);
+    // THEN Proxmox refused the new VM: the old one still had VM ID 8021
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/VM 8021 already exists|10\.5\.0\.21, which test-worker-1 still holds/);
+  });
+
+  test('defines a new Proxmox host as moving no running VM, and an explicit host edit as a migration the plan shows', () => {
+    // GIVEN the running cluster (test-cp-3 placed automatically on pve1)
+    const h = fromBaseline();
+    // WHEN a third host is declared (automatic placement would now put test-cp-3 on pve3)
+    const added = h.deploy(definition({ proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }, { name: 'pve3' }] }), TARGETS);
+    // THEN no VM changed host
+    expect(added.code).toBe(0);
+    expect(added.output).toContain('Resources: 0 added, 0 changed, 0 destroyed');
+    expect((h.inputs()['terraform_data.vm-test-cp-3'] as any).node_name).toBe('pve1');
+
+    // WHEN the worker's explicit host changes
+    const moved = h.deploy(definition({ proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }, { name: 'pve3' }], workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve3' }] } }), TARGETS);
+    // THEN the plan shows the move as an in-place update of that VM only (bpg: `migrate = true`)
+    expect(moved.code).toBe(0);
+    expect(moved.output).toMatch(/~ "node_name" = "pve1" -> "pve3"|~ node_name\s+= "pve1" -> "pve3"/);
+    expect(moved.output).toContain('Resources: 0 added, 1 changed, 0 destroyed');
+    expect(machineCalls(h.fake.calls())).toEqual([]);
+  });
+
+  test('defines a teardown as every config apply destroyed (its reset), workers first and control planes last to first, then every VM deleted', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN it is destroyed without lifting the guards
+    const guarded = h.destroy(definition(), TARGETS);
+    // THEN Terraform refuses
+    expect(guarded.code).not.toBe(0);
+    expect(refusedDestroys(guarded.output).length).toBeGreaterThan(0);
+    expect(refusedDestroys(guarded.output).every((a) => /^terraform_data\.(vm|identity)-test-/.test(a))).toBe(true);
+    expect(machineCalls(h.fake.calls())).toEqual([]);
+
+    // WHEN it is destroyed as `npm run destroy -- test` synthesizes it
+    const torn = h.destroy(forTeardown(definition()), TARGETS);
+    // THEN the config applies (whose on-destroy is the reset) were destroyed one at a time, workers first, control
+    // planes last to first (the harness's reset stand-in is one for_each resource, so its own calls are unordered),
+    // every node was reset and every VM deleted
+    expect(torn.code).toBe(0);
+    const applyOrder = torn.output
+      .split('\n')
+      .flatMap((l) => /^terraform_data\.fake-apply-(\S+): Destroying\.\.\./.exec(l)?.[1] ?? []);
+    expect(applyOrder).toEqual(['test-worker-1', 'test-cp-3', 'test-cp-2', 'test-cp-1']);
+    const calls = machineCalls(h.fake.calls());
+    expect(calls.filter((c) => c.startsWith('reset')).sort()).toEqual(['reset 10.5.0.11 → 0', 'reset 10.5.0.12 → 0', 'reset 10.5.0.13 → 0', 'reset 10.5.0.21 → 0']);
+    expect(calls.filter((c) => c.startsWith('proxmox')).sort()).toEqual(['proxmox destroy 8011 → 0', 'proxmox destroy 8012 → 0', 'proxmox destroy 8013 → 0', 'proxmox destroy 8021 → 0']);
+    const state = h.fake.read() as any;
+    expect(state.proxmox).toEqual({});
+    expect(state.nodes).toEqual({});
+    expect(h.inputs()).toEqual({});
+  });
+});

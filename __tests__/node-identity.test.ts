@@ -1,0 +1,87 @@
+/**
+ * What identifies a node (lib/node-identity.ts) and how NodeVms wires it: identity pins, VM-ID and address claims,
+ * the VM lifecycle, and the `allowVmReplacement` override. Terraform's behaviour with them is in
+ * node-identity.integ.test.ts.
+ */
+import { homelab } from '../clusters/homelab';
+import { checkCluster } from '../lib/check-cluster';
+import { ClusterDefinition } from '../lib/cluster-definition';
+import { planCluster } from '../lib/cluster-plan';
+import { identityClaims, identityPin, vmLifecycle } from '../lib/node-identity';
+import { forTeardown, withTeardown } from '../lib/teardown';
+import { synthImageAndVms } from './support/synth-image-and-vms';
+
+describe('node identity', () => {
+  const plan = planCluster(homelab);
+
+  test('defines a claim per VM ID and per address, each naming its node', () => {
+    // GIVEN / WHEN
+    const claims = identityClaims(plan);
+    // THEN
+    expect(Object.keys(claims)).toHaveLength(plan.nodes.length * 2);
+    for (const n of plan.nodes) {
+      expect(claims[`vm-id-${n.vmId}`]).toBe(n.name);
+      expect(claims[`ip-${n.ip}`]).toBe(n.name);
+    }
+  });
+
+  test('defines the VM of an automatically placed node as ignoring its host, and of an explicitly placed one as following it', () => {
+    // GIVEN one node of each kind
+    const auto = plan.nodes.find((n) => !n.hostExplicit)!;
+    const explicit = plan.nodes.find((n) => n.hostExplicit)!;
+    // WHEN / THEN
+    expect(vmLifecycle(plan, auto)).toEqual({ preventDestroy: true, ignoreChanges: ['disk[0].import_from', 'node_name'] });
+    expect(vmLifecycle(plan, explicit)).toEqual({ preventDestroy: true, ignoreChanges: ['disk[0].import_from'] });
+  });
+
+  test('defines NodeVms with a protected identity pin per node, the claims, and VMs that depend on the claims', () => {
+    // GIVEN / WHEN the example's VMs
+    const synth = synthImageAndVms(homelab);
+    const data = synth.blocks('terraform_data');
+    const vms = synth.blocks('proxmox_virtual_environment_vm');
+    // THEN
+    for (const n of plan.nodes) {
+      expect(data.get(`identity-${n.name}`)).toEqual({ input: identityPin(n), triggers_replace: identityPin(n), lifecycle: { prevent_destroy: true } });
+      expect(vms.get(`vm-${n.name}`)!.depends_on).toEqual([expect.stringMatching(/^terraform_data\.vms_claims_[0-9A-F]{8}$/)]);
+    }
+    expect(data.get('claims')).toMatchObject({ for_each: identityClaims(plan), input: '${each.value}', triggers_replace: '${each.value}' });
+  });
+
+  test('defines a node listed in allowVmReplacement as the only one whose VM and pin may be destroyed', () => {
+    // GIVEN the example with one worker listed
+    const worker = plan.workers[0].name;
+    const synth = synthImageAndVms({ ...homelab, allowVmReplacement: [worker] });
+    // WHEN / THEN
+    for (const n of plan.nodes) {
+      const protectedNode = n.name !== worker;
+      expect(synth.blocks('proxmox_virtual_environment_vm').get(`vm-${n.name}`)!.lifecycle.prevent_destroy).toBe(protectedNode);
+      expect(synth.blocks('terraform_data').get(`identity-${n.name}`)!.lifecycle.prevent_destroy).toBe(protectedNode);
+    }
+  });
+
+  test('fails when allowVmReplacement names a node the cluster does not have', () => {
+    // GIVEN / WHEN
+    const { problems } = checkCluster({ ...homelab, allowVmReplacement: ['homelab-worker-9'] });
+    // THEN
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', path: 'allowVmReplacement[0]', value: 'homelab-worker-9' }));
+  });
+});
+
+describe('teardown definition', () => {
+  test('defines a teardown as the named cluster with every guard lifted, and the others untouched', () => {
+    // GIVEN two clusters
+    const other: ClusterDefinition = { ...homelab, name: 'lab' };
+    // WHEN homelab is torn down
+    const [torn, kept] = withTeardown([homelab, other], 'homelab');
+    // THEN
+    expect(torn).toEqual(forTeardown(homelab));
+    expect(torn.allowMachineSecretsReplacement).toBe(true);
+    expect(torn.allowVmReplacement).toEqual(planCluster(homelab).nodes.map((n) => n.name));
+    expect(kept).toBe(other);
+    expect(withTeardown([homelab], undefined)).toEqual([homelab]);
+  });
+
+  test('fails when the teardown names no defined cluster', () => {
+    expect(() => withTeardown([homelab], 'homelb')).toThrow(/names no cluster of clusters\/index\.ts. Fix: use one of \[homelab\]/);
+  });
+});

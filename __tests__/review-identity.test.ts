@@ -1,0 +1,58 @@
+/**
+ * The review report on identity edits: a kept node whose VM ID or address changes is shown in bold as refused by
+ * `cdktf deploy` (with the two-step way), or as a rebuild when `allowVmReplacement` lists it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { homelab } from '../clusters/homelab';
+import { ClusterDefinition } from '../lib/cluster-definition';
+import { compareCluster } from '../review/compare';
+import { renderReport } from '../review/render-markdown';
+import { ClusterOutput } from '../review/review-change';
+import { readClusters } from '../review/synth-revision';
+import { synthesizeClusters } from '../stacks/cluster-app';
+
+function synth(def: ClusterDefinition): ClusterOutput {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-identity-'));
+  try {
+    const result = synthesizeClusters([def], outdir);
+    if (!result.ok) throw new Error(result.messages.join('\n'));
+    return readClusters(outdir).get(def.name)!;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** homelab with its second worker edited. */
+function withWorker2(edit: Record<string, unknown>, extra: Partial<ClusterDefinition> = {}): ClusterDefinition {
+  const nodes = homelab.workers!.nodes!.map((n) => (n.name === 'homelab-worker-2' ? { ...n, ...edit } : n));
+  return { ...homelab, workers: { ...homelab.workers, nodes }, ...extra };
+}
+
+describe('review of identity edits', () => {
+  const base = synth(homelab);
+
+  test('defines a bold refusal with the two-step way when a node changes its address', () => {
+    // GIVEN / WHEN homelab-worker-2 moves from .22 to .23 (its derived VM ID follows)
+    const review = compareCluster('homelab', base, synth(withWorker2({ ip: '192.168.10.23' })));
+    const report = renderReport({ base: 'base', head: 'head' }, [review]);
+    // THEN both identity fields are flagged, each in bold with the fix
+    expect(review.changes.filter((c) => c.kind === 'identity-change')).toEqual([
+      { kind: 'identity-change', node: 'homelab-worker-2', field: 'vmId', from: '8022', to: '8023', allowed: false },
+      { kind: 'identity-change', node: 'homelab-worker-2', field: 'ip', from: '192.168.10.22', to: '192.168.10.23', allowed: false },
+    ]);
+    expect(report).toContain('> **⛔ `homelab-worker-2`: its address changes 192.168.10.22 → 192.168.10.23.');
+    expect(report).toContain('Do it in two steps: remove the node and deploy, then add it with the new address and deploy');
+  });
+
+  test('defines a bold rebuild warning when vmIdBase changes and allowVmReplacement lists the nodes', () => {
+    // GIVEN / WHEN every VM ID moves, with the override for every node
+    const names = base.summary.nodes.map((n) => n.name);
+    const review = compareCluster('homelab', base, synth({ ...homelab, vmIdBase: 9000, allowVmReplacement: names }));
+    const report = renderReport({ base: 'base', head: 'head' }, [review]);
+    // THEN each node is flagged as rebuilt
+    expect(review.changes.filter((c) => c.kind === 'identity-change').map((c) => (c as { node: string }).node)).toEqual(names);
+    expect(report).toContain('> **⚠️ `homelab-cp-1` is rebuilt: its VM ID changes 8011 → 9011');
+  });
+});

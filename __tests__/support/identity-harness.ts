@@ -1,0 +1,191 @@
+/**
+ * Runs identity edits (VM ID, address, name, host, vmIdBase) of a running cluster under real Terraform. The test
+ * stack is the rollout harness's (ClusterRollout, NodeCleanup, per-node config-apply and reset stand-ins, health and
+ * manifest steps, wired as stacks/talos-cluster-stack.ts) plus what NodeVms adds around each VM, from the same
+ * functions (lib/node-identity.ts): the VM-ID and address claims, the per-node identity pins, and a VM stand-in per
+ * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host) and its
+ * replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM; `node_name` does not with `migrate = true`). The
+ * apply stand-in is replaced with its VM (`replace_triggered_by`), as TalosCluster's apply is.
+ *
+ * Proxmox is fake-proxmox.js: each VM stand-in registers its VM ID when created (Proxmox refuses a duplicate) and
+ * deletes it when destroyed. A node removed from the definition takes its VM stand-in's block (and its destroy-time
+ * provisioner) with it, so the harness adds a `removed` block (Terraform >= 1.9) carrying the same provisioner for
+ * each node of its previous deploy that is gone: the VM is deleted exactly where Terraform destroys the VM, and no
+ * stand-in orders one node's VM after another's (only the claims do).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
+import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
+import { ClusterRollout } from '../../constructs/cluster-rollout';
+import { NodeCleanup } from '../../constructs/node-cleanup';
+import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
+import { checkCluster } from '../../lib/check-cluster';
+import { ClusterDefinition } from '../../lib/cluster-definition';
+import { PlannedNode } from '../../lib/cluster-plan';
+import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
+import { formatProblem, hasErrors } from '../../lib/problems';
+import { FakeState, FakeTalos, manifestSet } from './fake-talos';
+import { DeployTargets, PROJECT_ROOT, TEST_RUNNER_TIMING } from './rollout-harness';
+import { runTerraform, TerraformResult } from './terraform-cli';
+
+const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
+/** What deletes a VM stand-in's VM in the simulated Proxmox (a destroy-time provisioner). */
+const vmDeleteCommand = `node ${SUPPORT}/fake-proxmox.js destroy \${self.input.vm_id}`;
+/** Where a harness keeps the node names of its last successful deploy. */
+const DEPLOYED_NODES = 'deployed-nodes.json';
+
+/** Terraform's address of a stand-in: `terraform_data.<construct path>` as cdktf names it. */
+function address(resource: TerraformData): string {
+  return `terraform_data.${resource.friendlyUniqueId}`;
+}
+
+/** The identity test stack's cdk.tf.json for `def` (validated as synth validates it) and `targets`. */
+export function synthIdentityStack(def: ClusterDefinition, targets: DeployTargets): string {
+  const { plan, problems } = checkCluster(def);
+  if (hasErrors(problems)) throw new Error(problems.map((p) => formatProblem(def.name, p)).join('\n'));
+  const stack = new TerraformStack(Testing.app(), 'identity-test');
+  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  const runner = { projectRoot: PROJECT_ROOT, ...TEST_RUNNER_TIMING };
+
+  // NodeVms: claims, pins, VMs (stand-ins) — see constructs/node-vms.ts.
+  const claimMap = TerraformIterator.fromMap(identityClaims(plan));
+  const claims = new TerraformData(stack, 'claims', { forEach: claimMap, input: claimMap.value, triggersReplace: claimMap.value });
+  const vms = new Map<string, TerraformData>();
+  for (const node of plan.nodes) {
+    const lifecycle = vmLifecycle(plan, node);
+    new TerraformData(stack, `identity-${node.name}`, { input: identityPin(node), triggersReplace: identityPin(node), lifecycle: { preventDestroy: lifecycle.preventDestroy } });
+    const vm = new TerraformData(stack, `vm-${node.name}`, {
+      input: { vm_id: String(node.vmId), node_name: node.host, ip: node.ip },
+      triggersReplace: { vm_id: String(node.vmId) },
+      lifecycle: {
+        preventDestroy: lifecycle.preventDestroy,
+        ignoreChanges: lifecycle.ignoreChanges.filter((a) => a === 'node_name').map((a) => `input["${a}"]`),
+      },
+      dependsOn: [claims],
+      provisioners: [
+        { type: 'local-exec', command: `node ${SUPPORT}/fake-proxmox.js create ${node.vmId} ${node.name} ${node.ip} ${node.role} ${node.host}` },
+        // Runs when the VM is replaced or torn down; for a node removed from the definition the harness adds a
+        // `removed` block with the same provisioner (IdentityHarness.write).
+        { type: 'local-exec', when: 'destroy', command: vmDeleteCommand },
+      ],
+    });
+    vms.set(node.name, vm);
+  }
+  const rollout = new ClusterRollout(stack, 'rollout', {
+    plan,
+    schematicId: targets.schematic,
+    installerImage: `factory.talos.dev/nocloud-installer/${targets.schematic}:${targets.talos}`,
+    after: [...vms.values()],
+    ...runner,
+  });
+  const nodeCleanup = new NodeCleanup(stack, 'node-cleanup', { plan, after: [rollout.preflight], ...runner });
+  const fakeCluster = path.join(SUPPORT, 'fake-cluster.js');
+  const resetTargets = TerraformIterator.fromMap(Object.fromEntries(plan.nodes.map((n) => [n.name, { ip: n.ip }])));
+  const fakeReset = new TerraformData(stack, 'fake-reset', {
+    forEach: resetTargets,
+    input: resetTargets.value,
+    dependsOn: [nodeCleanup.step],
+    provisioners: [{ type: 'local-exec', when: 'destroy', command: `node ${fakeCluster} reset \${self.input.ip}` }],
+  });
+  const manifests = JSON.stringify(manifestSet(targets.chart));
+  const manifestsHash = createHash('sha256').update(manifests).digest('hex');
+  const target = { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes };
+  const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) => {
+    const vm = vms.get(node.name)!;
+    return new TerraformData(stack, `fake-apply-${node.name}`, {
+      triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
+      dependsOn: [vm, rollout.gate, nodeCleanup.step, fakeReset, ...after],
+      lifecycle: { replaceTriggeredBy: [`${address(vm)}.id`] },
+      provisioners: [
+        {
+          type: 'local-exec',
+          command: `node ${fakeCluster} apply-config ${node.ip}`,
+          environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
+        },
+      ],
+    });
+  };
+  const controlPlaneApplies: TerraformData[] = [];
+  for (const node of plan.controlPlanes) controlPlaneApplies.push(fakeApply(node, controlPlaneApplies.slice(-1)));
+  const configs = [...controlPlaneApplies, ...plan.workers.map((node) => fakeApply(node, controlPlaneApplies))];
+  const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, ...runner });
+  new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
+  return Testing.synth(stack);
+}
+
+/** A simulated cluster and Proxmox plus a Terraform working folder for the identity stack. */
+export class IdentityHarness {
+  readonly fake: FakeTalos;
+  readonly workDir: string;
+  private initialized: boolean;
+
+  /** A new cluster in `state`, or a copy of another harness (its Terraform state included). */
+  constructor(from: FakeState | IdentityHarness) {
+    this.fake = new FakeTalos(from instanceof IdentityHarness ? from.fake : from);
+    this.workDir = path.join(this.fake.dir, 'terraform');
+    this.initialized = from instanceof IdentityHarness && from.initialized;
+    fs.mkdirSync(this.workDir, { recursive: true });
+  }
+
+  /** `terraform <args>` with the simulators on PATH. */
+  terraform(args: readonly string[]): TerraformResult {
+    return runTerraform(this.workDir, args, this.fake.env());
+  }
+
+  private write(def: ClusterDefinition, targets: DeployTargets, edit?: (json: any) => void): TerraformResult | undefined {
+    const json = JSON.parse(synthIdentityStack(def, targets));
+    const current = new Set(Object.keys(json.resource.terraform_data).filter((k) => k.startsWith('vm-')));
+    const removed = this.deployedVms().filter((k) => !current.has(k));
+    if (removed.length > 0) {
+      json.removed = removed.map((k) => ({
+        from: `terraform_data.${k}`,
+        lifecycle: { destroy: true },
+        provisioner: [{ 'local-exec': { when: 'destroy', command: vmDeleteCommand } }],
+      }));
+    }
+    edit?.(json);
+    fs.writeFileSync(path.join(this.workDir, 'cdk.tf.json'), JSON.stringify(json, null, 2));
+    if (this.initialized) return undefined;
+    const init = this.terraform(['init', '-input=false', '-no-color']);
+    if (init.code !== 0) return init;
+    this.initialized = true;
+    return undefined;
+  }
+
+  /** Synthesizes the stack for `def` (optionally edited, to show what a guard prevents) and runs `terraform apply`. */
+  deploy(def: ClusterDefinition, targets: DeployTargets, edit?: (json: any) => void): TerraformResult {
+    const result = this.write(def, targets, edit) ?? this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
+    if (result.code === 0) {
+      const json = JSON.parse(fs.readFileSync(path.join(this.workDir, 'cdk.tf.json'), 'utf8'));
+      const vms = Object.keys(json.resource.terraform_data).filter((k) => k.startsWith('vm-'));
+      fs.writeFileSync(path.join(this.workDir, DEPLOYED_NODES), JSON.stringify(vms));
+    }
+    return result;
+  }
+
+  /** VM stand-in names of the last successful deploy. */
+  private deployedVms(): string[] {
+    const file = path.join(this.workDir, DEPLOYED_NODES);
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) : [];
+  }
+
+  /** Synthesizes the stack for `def` and runs `terraform destroy` (a teardown). */
+  destroy(def: ClusterDefinition, targets: DeployTargets): TerraformResult {
+    return this.write(def, targets) ?? this.terraform(['destroy', '-auto-approve', '-input=false', '-no-color']);
+  }
+
+  /** The `input` of every stand-in in the state, by address without the construct-path hash. */
+  inputs(): Record<string, unknown> {
+    const show = this.terraform(['show', '-json', '-no-color']);
+    if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
+    const state = JSON.parse(show.stdout) as { values?: { root_module?: { resources?: { address: string; values: { input: unknown } }[] } } };
+    return Object.fromEntries((state.values?.root_module?.resources ?? []).map((r) => [r.address.replace(/_[0-9A-F]{8}(?=$|\[)/, ''), r.values.input]));
+  }
+
+  /** Deletes the simulated cluster and its Terraform folder. */
+  remove(): void {
+    this.fake.remove();
+  }
+}
