@@ -54,10 +54,10 @@ describe('ClusterAddons', () => {
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'CiliumLoadBalancerIPPool/lb-pool',
       'CiliumL2AnnouncementPolicy/lb-pool-l2',
+      'Application/app-of-apps',
       'ClusterIssuer/homelab-ca-selfsigned',
       'Certificate/homelab-ca-root',
       'ClusterIssuer/homelab-ca',
-      'Application/app-of-apps',
       'Namespace/cert-manager',
       'Namespace/argocd',
     ]);
@@ -125,6 +125,15 @@ describe('ClusterAddons', () => {
     expect(Object.values(json.data.helm_template).map((t) => (t as { chart: string }).chart)).toEqual(['cilium']);
   });
 
+  test('defines Argo CD\'s global.domain from the definition, and the chart\'s own by default', () => {
+    // GIVEN / WHEN
+    const set = synth(withAddons({ ...homelab.addons, argocd: { ...homelab.addons!.argocd, domain: 'argocd.home.arpa' } })).addons;
+    const unset = synth(homelab).addons;
+    // THEN
+    expect(set.argocd!.values).toEqual(expect.objectContaining({ global: { domain: 'argocd.home.arpa' } }));
+    expect(unset.argocd!.values.global).toBeUndefined();
+  });
+
   test('defines no Cilium when it is switched off for Flannel', () => {
     // GIVEN
     const def = withAddons({ cni: 'flannel', cilium: { enabled: false } });
@@ -132,7 +141,8 @@ describe('ClusterAddons', () => {
     const { addons } = synth(def);
     // THEN
     expect(addons.cilium).toBeUndefined();
-    expect(addons.inlineManifests.map((m) => m.name)).toEqual(['argocd', 'cert-manager']);
+    // (cert-manager's webhook objects the charts may render still go to the late manifest)
+    expect(addons.inlineManifests.map((m) => m.name)).toEqual(['argocd', 'cert-manager', ADDON_RESOURCES_MANIFEST]);
   });
 
   test('fails when Cilium is switched off and the CNI is none', () => {

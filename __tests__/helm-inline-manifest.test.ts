@@ -39,6 +39,9 @@ function synth(props: Partial<HelmInlineManifestProps>) {
 
 const configMap: KubernetesObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'demo' }, data: { mode: 'on' } };
 
+/** The chart's rendered stream without the documents only a controller's webhook admits (lib/webhook-objects.ts). */
+const CHART_OBJECTS_ONLY = /^\$\{format\("---\\n%s", join\("\\n---\\n", \[ for key, val in toset\(split\("\\n---\\n", trimprefix\(data\.helm_template\.demo_template_\w+\.manifest, "---\\n"\)\)\): val if length\(regexall\("\(\?m\)\^apiVersion: \*\(cert-manager\[\.\]io\|acme\[\.\]cert-manager\[\.\]io\)\/", val\)\) == 0\]\)\)\}$/;
+
 describe('HelmInlineManifest', () => {
   test('defines a helm_template that renders offline for the cluster', () => {
     // GIVEN / WHEN
@@ -100,7 +103,7 @@ describe('HelmInlineManifest', () => {
     // GIVEN / WHEN
     const { contents, chart } = synth({});
     // THEN
-    expect(contents).toMatch(/^\$\{data\.helm_template\.demo_template_\w+\.manifest\}$/);
+    expect(contents).toMatch(CHART_OBJECTS_ONLY);
     expect(chart.manifest.name).toBe('demo');
   });
 
@@ -110,7 +113,7 @@ describe('HelmInlineManifest', () => {
     // WHEN
     const { contents, chart, json } = synth(props);
     // THEN
-    expect(contents).toMatch(/^\$\{format\("%s\\n%s\\n%s", local\.demo_namespace_\w+, data\.helm_template\.demo_template_\w+\.manifest, local\.demo_extra-objects_\w+\)\}$/);
+    expect(contents).toMatch(/^\$\{format\("%s\\n%s\\n%s", local\.demo_namespace_\w+, format\("---\\n%s", join\(.*data\.helm_template\.demo_template_\w+\.manifest.*\), local\.demo_extra-objects_\w+\)\}$/);
     const locals = json.locals as Record<string, string>;
     const namespaceDocs = YAML.parseAllDocuments(Object.entries(locals).find(([k]) => k.startsWith('demo_namespace'))![1]).map((d) => d.toJS());
     const extraDocs = YAML.parseAllDocuments(Object.entries(locals).find(([k]) => k.startsWith('demo_extra-objects'))![1]).map((d) => d.toJS());
@@ -118,6 +121,13 @@ describe('HelmInlineManifest', () => {
     expect(extraDocs).toEqual([configMap]);
     expect(chart.objects.map((o) => o.kind)).toEqual(['Namespace', 'ConfigMap']);
     expect(chart.manifest.name).toBe('demo-app');
+  });
+
+  test('fails when an extra object is one only a controller\'s webhook admits', () => {
+    // GIVEN a cert-manager Certificate passed beside a chart
+    const certificate: KubernetesObject = { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'web', namespace: 'demo' }, spec: {} };
+    // WHEN / THEN
+    expect(() => synth({ extraObjects: [configMap, certificate] })).toThrow(/extraObjects = \["Certificate\/web"\].*cluster-addon-resources/);
   });
 
   test('defines chart versions from lib/versions.ts for the add-ons', () => {

@@ -149,6 +149,20 @@ describe('manifest size guard under Terraform', () => {
     expect(result.code).toBe(0);
   });
 
+  test('fails when the manifests fit raw but not as encoded into the machine config (every line indented)', () => {
+    // GIVEN 3.5 MiB of raw YAML made of short lines: yamlencode indents each of them inside the config patch
+    const lines = (name: string, bytes: number) => `---\n# Source: cilium/templates/${name}.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  text: |\n${'    xxxx\n'.repeat(Math.floor(bytes / 9))}`;
+    const outputs = { cilium: lines('a', 1.2 * MiB) + lines('b', 1.2 * MiB), 'cert-manager': lines('c', 0.6 * MiB), argocd: lines('d', 0.5 * MiB) };
+    expect(Object.values(bytesOf(outputs)).reduce((a, b) => a + b)).toBeLessThan(3.75 * MiB - 64 * KiB);
+
+    // WHEN
+    const result = talos112.plan(outputs);
+
+    // THEN
+    expect(result.code).not.toBe(0);
+    expect(result.errors).toEqual([expect.stringContaining('The add-on inline manifests total more than 3.75 MiB as encoded into the machine config')]);
+  });
+
   test('fails when the manifests total more than the limit, naming it and listing bytes per manifest', () => {
     // GIVEN 3.75 MiB + 16 KiB in total, no object above 1.5 MiB
     const outputs = {
@@ -168,7 +182,7 @@ describe('manifest size guard under Terraform', () => {
     expect(message).toContain('maintenance API, limited to 4 MiB');
     expect(result.output).not.toContain(FILL.repeat(100));
 
-    const listed = message.match(/bytes per manifest: (\{[^}]*\})/);
+    const listed = message.match(/raw bytes per manifest: (\{[^}]*\})/);
     expect(listed).not.toBeNull();
     const perManifest = JSON.parse(listed![1]) as Record<string, number>;
     expect(Object.keys(perManifest).sort()).toEqual([...talos112.manifestNames].sort());

@@ -47,7 +47,8 @@ function healthChecks(calls: readonly FakeCall[]): { workers: string | undefined
 function removalSequence(calls: readonly FakeCall[]): string[] {
   return calls.flatMap((c) => {
     if (c.tool === 'talos-provider' && c.argv[0] === 'reset') return [`reset ${c.argv[1]}`];
-    if (c.tool === 'kubectl') return [`kubectl ${c.argv.filter((a, i) => a !== '--kubeconfig' && c.argv[i - 1] !== '--kubeconfig').join(' ')} → ${c.exit}`];
+    // Node deletions only: the health gate's kubectl reads (CoreDNS, CNI agents) are not part of a removal.
+    if (c.tool === 'kubectl' && c.argv.includes('delete')) return [`kubectl ${c.argv.filter((a, i) => a !== '--kubeconfig' && c.argv[i - 1] !== '--kubeconfig').join(' ')} → ${c.exit}`];
     if (c.tool === 'talosctl' && c.argv[0] === 'health') return [`health --worker-nodes ${FakeTalos.flag(c, '--worker-nodes')} → ${c.exit}`];
     return [];
   });

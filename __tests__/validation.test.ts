@@ -216,6 +216,7 @@ const cases: FailureCase[] = [
   { rule: 'the Argo CD repository has no scheme', def: addons({ argocd: { bootstrapRepoUrl: 'github.com/example/homelab-gitops' } }), path: 'addons.argocd.bootstrapRepoUrl', value: 'github.com/example/homelab-gitops', message: 'not an https or ssh git URL', fix: 'git@github.com:you/gitops.git' },
   { rule: 'the Argo CD bootstrap repository has no pinned revision', def: addons({ argocd: { bootstrapRepoUrl: 'https://github.com/example/homelab-gitops.git' } }), path: 'addons.argocd.bootstrapRevision', value: undefined, message: 'is required with bootstrapRepoUrl', fix: 'set a tag or commit' },
   { rule: 'the Argo CD bootstrap revision is a branch', def: addons({ argocd: { bootstrapRepoUrl: 'https://github.com/example/homelab-gitops.git', bootstrapRevision: 'main' } }), path: 'addons.argocd.bootstrapRevision', value: 'main', message: 'is a branch', fix: 'pin a tag or commit', severity: 'warning' },
+  { rule: 'the Argo CD domain is not a host name', def: addons({ argocd: { domain: 'https://argocd.home.arpa' } }), path: 'addons.argocd.domain', value: 'https://argocd.home.arpa', message: 'is not a host name', fix: 'e.g. argocd.home.arpa' },
   { rule: 'the cert-manager issuer name is not a Kubernetes name', def: addons({ certManager: { caIssuerName: 'Homelab CA' } }), path: 'addons.certManager.caIssuerName', value: 'Homelab CA', message: 'not a valid Kubernetes object name', fix: 'e.g. homelab-ca' },
 
   // state and rollout

@@ -2,7 +2,8 @@
  * The add-ons a cluster boots with, as Talos inline manifests: Cilium (CNI and kube-proxy replacement),
  * cert-manager and Argo CD, each rendered by `helm_template`, plus the objects that need their controllers
  * running (load-balancer pool, CA issuers, the app-of-apps Application). The talos construct puts the identical
- * set on every control plane (Talos ≥ 1.13 prunes objects of manifests missing from the node upgrade-k8s reads).
+ * set on every control plane (the manifest sync's `upgrade-k8s` applies the set of the one node it runs through and,
+ * on Talos ≥ 1.13, prunes what that set no longer holds).
  */
 import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
@@ -10,7 +11,7 @@ import { Fn, TerraformLocal } from './cdk';
 import { HelmInlineManifest } from './helm-inline-manifest';
 import { ManifestSizeGuard } from './manifest-size-guard';
 import { argoCdBootstrapApplication, certManagerCaObjects, ciliumLoadBalancerObjects } from '../lib/addon-objects';
-import { certManagerPlanValues, ciliumApiVersions, ciliumPlanValues } from '../lib/addon-values';
+import { argocdPlanValues, certManagerPlanValues, ciliumApiVersions, ciliumPlanValues } from '../lib/addon-values';
 import { ciliumValuesFiles, ciliumValuesSource } from '../lib/addon-checks';
 import { checkCiliumValues } from '../lib/cilium-values';
 import { ClusterPlan } from '../lib/cluster-plan';
@@ -19,6 +20,7 @@ import { valueAt } from '../lib/helm-values';
 import { InlineManifest } from '../lib/inline-manifest';
 import { KubernetesObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
 import { ClusterDefinitionError } from '../lib/problems';
+import { needsControllerWebhook } from '../lib/webhook-objects';
 import { escapeTemplateLiteral } from '../lib/terraform-template';
 import { ARGOCD_CHART_VERSION, CERT_MANAGER_CHART_VERSION, CILIUM_CHART_VERSION, GATEWAY_API_VERSION } from '../lib/versions';
 import { addonSwitchProblems } from '../lib/validation/addons';
@@ -43,10 +45,18 @@ export const ARGOCD_NAMESPACE = 'argocd';
 
 /**
  * Name of the manifest holding objects that can only be created once a controller runs: Cilium's pool and L2
- * policy (their CRDs come from the Cilium operator at runtime), cert-manager issuers and certificates (admitted by
- * cert-manager's webhook, which needs the CNI) and the Application. Talos applies manifests in name order and stops
- * at the first failure, retrying later; this name sorts after `argocd`, `cert-manager` and `cilium`, so a failure
- * here never holds back the CNI.
+ * policy (their CRDs come from the Cilium operator at runtime), the app-of-apps Application, and last every object
+ * only a controller's webhook admits (cert-manager's issuers and certificates, also those a chart renders, such as
+ * Cilium's Hubble certificates; lib/webhook-objects.ts).
+ *
+ * How Talos applies inline manifests (siderolabs/talos v1.13.9
+ * internal/app/machined/pkg/controllers/k8s/manifest_apply.go `Run`/`apply`): all manifests, sorted by name, are
+ * merged into one list of objects, stably re-ordered namespaces first, then CRDs, then the rest in manifest order;
+ * an object whose kind the API server does not know yet is skipped, as is one it rejects as bad request or invalid
+ * (retried on the next pass); an existing object is never updated; any other error — a webhook that cannot be
+ * reached, a lost connection — abandons the rest of the pass, which is retried later. This name sorts after
+ * `argocd`, `cert-manager` and `cilium`, so what waits for a controller's webhook never holds back the CNI, and the
+ * Application comes before the cert-manager objects, so it never waits behind them.
  */
 export const ADDON_RESOURCES_MANIFEST = 'cluster-addon-resources';
 
@@ -136,6 +146,7 @@ export class ClusterAddons extends Construct {
         createNamespace: true,
         kubeVersion: plan.kubernetesVersion,
         valuesFiles: ['argocd.yaml'],
+        values: argocdPlanValues(plan),
         valuesDir: props.valuesDir,
       });
       requireValue(plan, this.argocd, 'crds.install', true, 'the app-of-apps Application needs the Argo CD CRDs in the same manifest set');
@@ -144,16 +155,19 @@ export class ClusterAddons extends Construct {
     manifests.push(...charts.map((c) => c.manifest));
 
     const application = this.argocd ? argoCdBootstrapApplication(a.argocd, ARGOCD_NAMESPACE) : undefined;
-    this.addonResources = [
+    this.addonResources = lateObjectOrder([
       ...(this.cilium ? ciliumLoadBalancerObjects(plan) : []),
-      ...(this.certManager && a.certManager.caIssuerName ? certManagerCaObjects(a.certManager.caIssuerName, CERT_MANAGER_NAMESPACE) : []),
       ...(application ? [application] : []),
-    ];
+      ...(this.certManager && a.certManager.caIssuerName ? certManagerCaObjects(a.certManager.caIssuerName, CERT_MANAGER_NAMESPACE) : []),
+    ]);
     const objectProblems = this.addonResources.flatMap((o) => validateK8sObject(o));
     if (objectProblems.length) throw new ClusterDefinitionError(plan.name, objectProblems);
-    if (this.addonResources.length) {
-      const yaml = new TerraformLocal(this, ADDON_RESOURCES_MANIFEST, escapeTemplateLiteral(renderObjects(this.addonResources)));
-      manifests.push({ name: ADDON_RESOURCES_MANIFEST, contents: yaml.asString });
+    // Chart-rendered objects only cert-manager's webhook admits exist only with cert-manager installed.
+    if (this.addonResources.length || this.certManager) {
+      const parts: string[] = [];
+      if (this.addonResources.length) parts.push(new TerraformLocal(this, ADDON_RESOURCES_MANIFEST, escapeTemplateLiteral(renderObjects(this.addonResources))).asString);
+      if (this.certManager) parts.push(...charts.map((c) => c.webhookObjects));
+      manifests.push({ name: ADDON_RESOURCES_MANIFEST, contents: Fn.join('\n---\n', Fn.compact(parts)) });
     }
 
     this.inlineManifests = manifests.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
@@ -167,6 +181,15 @@ export class ClusterAddons extends Construct {
     );
     this.sizeGuard = new ManifestSizeGuard(this, 'size-guard', { manifests: this.inlineManifests, talosVersion: plan.talosVersion });
   }
+}
+
+/**
+ * The late manifest's typed objects in apply order: everything else first (Cilium's pool and policy, the
+ * Application), then the objects only a controller's webhook admits, whose failure abandons the rest of Talos's
+ * apply pass (see {@link ADDON_RESOURCES_MANIFEST}).
+ */
+export function lateObjectOrder(objects: readonly KubernetesObject[]): KubernetesObject[] {
+  return [...objects.filter((o) => !needsControllerWebhook(o)), ...objects.filter(needsControllerWebhook)];
 }
 
 function requireValue(plan: ClusterPlan, chart: HelmInlineManifest, path: string, expected: unknown, why: string): void {

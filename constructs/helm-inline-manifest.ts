@@ -4,7 +4,7 @@
  * objects.
  */
 import { Construct } from 'constructs';
-import { DataHelmTemplate, Fn, TerraformLocal } from './cdk';
+import { DataHelmTemplate, Fn, TerraformIterator, TerraformLocal } from './cdk';
 import { ChartSummary } from '../lib/cluster-summary';
 import { HelmValues, mergeAllValues, renderValues } from '../lib/helm-values';
 import { projectHelmValuesDir, readValuesFile } from '../lib/values-files';
@@ -14,6 +14,7 @@ import { isDnsLabel, isDnsSubdomain } from '../lib/dns-names';
 import { KubernetesObject, namespaceObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
 import { parseVersion } from '../lib/semver';
 import { escapeTemplateLiteral } from '../lib/terraform-template';
+import { needsControllerWebhook, WEBHOOK_DOCUMENT_PATTERN } from '../lib/webhook-objects';
 
 /** Props of a {@link HelmInlineManifest}. */
 export interface HelmInlineManifestProps {
@@ -30,8 +31,10 @@ export interface HelmInlineManifestProps {
   /** Kubernetes version the chart renders for (`.Capabilities.KubeVersion`), normally `plan.kubernetesVersion`. */
   readonly kubeVersion: string;
   /**
-   * Inline manifest name (DNS-1123 subdomain). Talos applies manifests in name order and, on a failure, retries the
-   * rest later.
+   * Inline manifest name (DNS-1123 subdomain). Talos merges all inline manifests, sorted by name, into one list of
+   * objects (namespaces first, then CRDs, then the rest in that order), skips objects it cannot create yet, and
+   * abandons the rest of the pass at a webhook or connection error, retrying it later (ClusterAddons'
+   * `ADDON_RESOURCES_MANIFEST` has the details).
    * @default - `releaseName`
    */
   readonly manifestName?: string;
@@ -46,8 +49,8 @@ export interface HelmInlineManifestProps {
    */
   readonly values?: HelmValues;
   /**
-   * Typed Kubernetes objects appended after the chart's objects. Objects whose kind is defined only once a
-   * controller runs belong in a manifest that sorts after this one (see ClusterAddons).
+   * Typed Kubernetes objects appended after the chart's objects. Objects only a controller's webhook admits
+   * (cert-manager's, lib/webhook-objects.ts) are refused here: they belong in ClusterAddons' late manifest.
    * @default - none
    */
   readonly extraObjects?: readonly KubernetesObject[];
@@ -112,8 +115,17 @@ const API_VERSION_ENTRY = /^([a-z0-9.-]+\/)?v[0-9]+[a-z0-9]*(\/[A-Z][A-Za-z0-9]*
  * });
  */
 export class HelmInlineManifest extends Construct {
-  /** The inline manifest (its `contents` is a Terraform token). */
+  /**
+   * The inline manifest (its `contents` is a Terraform token): the chart's objects except those only a controller's
+   * webhook admits, which are in {@link webhookObjects}.
+   */
   readonly manifest: InlineManifest;
+  /**
+   * Terraform token: the rendered documents of API groups a controller's webhook admits (cert-manager's, e.g. the
+   * Hubble certificates of Cilium's chart), joined by `---`; empty when the chart renders none. They must go into
+   * a manifest applied after everything else (ClusterAddons' `cluster-addon-resources`).
+   */
+  readonly webhookObjects: string;
   /** The merged values (files, then `values`), as handed to Helm. */
   readonly values: HelmValues;
   /** The merged values as YAML. */
@@ -138,6 +150,8 @@ export class HelmInlineManifest extends Construct {
     const namespaceObjects = props.createNamespace ? [namespaceObject(props.namespace, props.namespaceLabels)] : [];
     const extraObjects = props.extraObjects ?? [];
     this.objects = [...namespaceObjects, ...extraObjects];
+    const webhook = extraObjects.filter(needsControllerWebhook);
+    if (webhook.length) fail('extraObjects', webhook.map((o) => `${o.kind}/${o.metadata.name}`), 'objects only a running controller\'s webhook admits would block the objects after them', 'pass them to ClusterAddons\' late manifest (cluster-addon-resources) instead');
     const problems = this.objects.flatMap((o) => validateK8sObject(o));
     if (problems.length) throw new Error(`chart ${name}: invalid extra objects:\n${problems.map((p) => `  ${formatProblem(name, p)}`).join('\n')}`);
 
@@ -157,9 +171,19 @@ export class HelmInlineManifest extends Construct {
 
     // Literal YAML lives in Terraform locals, so `contents` is a pure expression: it stays valid wherever the
     // talos construct embeds it (plain attribute or inside yamlencode()).
+    // The rendered stream is split by document: what a controller's webhook must admit goes to webhookObjects.
+    // helm_template's `manifest` is `---\n<doc>\n` per document, so "\n---\n" separates documents exactly. The
+    // for expression iterates a set (CDKTF wraps the list in toset), i.e. the documents sorted by their text, which
+    // starts with `# Source: <chart>/templates/…` (the stream's leading `---` is trimmed first): a stable order by template
+    // path (helm_template's own order is no better: it sorts by `manifest-<n>` key text). Order within a manifest
+    // does not matter to Talos once nothing in it waits for a webhook (see ClusterAddons' ADDON_RESOURCES_MANIFEST).
+    const docs = TerraformIterator.fromList(Fn.split('\n---\n', Fn.trimprefix(this.template.manifest, '---\n')));
+    const matches = `length(regexall("${WEBHOOK_DOCUMENT_PATTERN}", val))`;
+    const chartObjects = Fn.format('---\n%s', [Fn.join('\n---\n', docs.forExpressionForList(`val if ${matches} == 0`) as unknown as string[])]);
+    this.webhookObjects = Fn.join('\n---\n', docs.forExpressionForList(`val if ${matches} > 0`) as unknown as string[]);
     const parts: string[] = [];
     if (namespaceObjects.length) parts.push(new TerraformLocal(this, 'namespace', escapeTemplateLiteral(renderObjects(namespaceObjects))).asString);
-    parts.push(this.template.manifest);
+    parts.push(chartObjects);
     if (extraObjects.length) parts.push(new TerraformLocal(this, 'extra-objects', escapeTemplateLiteral(renderObjects(extraObjects))).asString);
     // format(), not join([...]): no reference sits right before a `]`, which some expression scanners (the shared
     // check-talos-config tool) mis-read.

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { Fn, Op, TerraformData, TerraformIterator, TerraformLocal } from './cdk';
 import { InlineManifest } from '../lib/inline-manifest';
 import { formatBytes, ManifestSizeLimits, manifestSizeLimits } from '../lib/manifest-size';
+import { inlineManifestsDocument } from '../lib/talos-documents';
 
 /** Props of a {@link ManifestSizeGuard}. */
 export interface ManifestSizeGuardProps {
@@ -39,11 +40,14 @@ export class ManifestSizeGuard extends Construct {
     const { totalBytes, totalReason, objectBytes, objectReason } = this.limits;
     // Sizes are computed into locals and the conditions read only those, so a failing check prints a few numbers
     // rather than megabytes of manifest.
-    const totalSize = new TerraformLocal(this, 'total-base64-length', Fn.lengthOf(Fn.base64encode(Fn.join('', props.manifests.map((m) => m.contents)))));
+    // The total is measured as Talos receives it: the inline manifests patch encoded the way the talos construct
+    // encodes it (`yamlencode`), which indents every line and may quote and escape a string, not the raw contents.
+    const patch = inlineManifestsDocument(props.manifests);
+    const totalSize = new TerraformLocal(this, 'total-base64-length', patch ? Fn.lengthOf(Fn.base64encode(Fn.yamlencode(patch))) : 0);
     const sizes = Fn.jsonencode(Object.fromEntries(props.manifests.map((m) => [m.name, byteSize(m.contents)])));
     const total = {
       condition: Op.lte(totalSize.asNumber, base64Length(totalBytes)),
-      errorMessage: `The add-on inline manifests total more than ${formatBytes(totalBytes)} (bytes per manifest: ${sizes}): ${totalReason}. Fix: move the largest chart out of the inline manifests (install it with Argo CD instead) or trim its values.`,
+      errorMessage: `The add-on inline manifests total more than ${formatBytes(totalBytes)} as encoded into the machine config (raw bytes per manifest: ${sizes}): ${totalReason}. Fix: move the largest chart out of the inline manifests (install it with Argo CD instead) or trim its values.`,
     };
     const perObject = props.manifests.map((m) => {
       const docs = TerraformIterator.fromList(Fn.split('\n---', m.contents));

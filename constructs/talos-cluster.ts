@@ -109,7 +109,11 @@ function patchStrings(group: string, docs: readonly TalosDocument[], role: NodeR
  *   patched with that node's documents, after its VM and the rollout gate. `apply_mode =
  *   staged_if_needing_reboot`: the provider dry-runs each change at plan time and stages the ones that need a
  *   reboot (they take effect at the node's next reboot, e.g. its next rolling OS upgrade) while the rest apply
- *   live, so a config change never reboots a node, let alone all of them at once. A VM replacement replaces
+ *   live, so a config change does not reboot a node — except when that dry run cannot run at plan time (node
+ *   unreachable): the provider then falls back to `auto`, which may reboot, with only the plan warning "Cannot
+ *   check reboot requirement" (terraform-provider-talos v0.11.0 talos_machine_configuration_apply_resource.go
+ *   `handleRebootPrevention`). The computed `resolved_apply_mode` reads `auto` for that fallback and for "no reboot
+ *   needed" alike, so no postcondition can catch it; docs/upgrades.md tells the user. A VM replacement replaces
  *   its apply too (the new VM must get its config).
  * - Control-plane applies are chained in definition order and workers wait for the bootstrap, so on removal
  *   Terraform resets workers first, then control planes last-to-first, one at a time (see `onDestroyFor`).

@@ -55,3 +55,9 @@ export function certManagerPlanValues(plan: Pick<ClusterPlan, 'addons'>): HelmVa
   const gateway = plan.addons.cilium.enabled && plan.addons.cilium.gatewayApi;
   return gateway ? { config: { enableGatewayAPI: true } } : {};
 }
+
+/** Argo CD values from the definition: `global.domain` when `addons.argocd.domain` is set. */
+export function argocdPlanValues(plan: Pick<ClusterPlan, 'addons'>): HelmValues {
+  const domain = plan.addons.argocd.domain;
+  return domain ? { global: { domain } } : {};
+}

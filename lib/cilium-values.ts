@@ -19,7 +19,7 @@ export const CILIUM_CHART_DEFAULTS: Readonly<Record<string, unknown>> = {
   kubeProxyReplacement: 'false',
   k8sServiceHost: '',
   k8sServicePort: '',
-  'securityContext.capabilities.ciliumAgent': ['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_MODULE', 'SYS_ADMIN', 'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID'],
+  'securityContext.capabilities.ciliumAgent': ['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_MODULE', 'SYS_ADMIN', 'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID', 'SYSLOG'],
   'securityContext.capabilities.cleanCiliumState': ['NET_ADMIN', 'SYS_MODULE', 'SYS_ADMIN', 'SYS_RESOURCE'],
   'cgroup.autoMount.enabled': true,
   'cgroup.hostRoot': '/run/cilium/cgroupv2',
@@ -29,12 +29,19 @@ export const CILIUM_CHART_DEFAULTS: Readonly<Record<string, unknown>> = {
   'hubble.tls.enabled': true,
   'hubble.tls.auto.enabled': true,
   'hubble.tls.auto.method': 'helm',
+  'clustermesh.useAPIServer': false,
+  'clustermesh.apiserver.tls.auto.enabled': true,
+  'clustermesh.apiserver.tls.auto.method': 'helm',
   'l2announcements.enabled': false,
   'gatewayAPI.enabled': false,
 };
 
-/** The agent capabilities the Talos docs list (the chart's list without `SYS_MODULE`). */
-export const TALOS_CILIUM_AGENT_CAPABILITIES: readonly string[] = ['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_ADMIN', 'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID'];
+/**
+ * The agent capabilities for Talos: the chart's list without `SYS_MODULE` (Talos forbids loading kernel modules
+ * from pods). The Talos docs' list predates the chart adding `SYSLOG` (reading kernel messages); it is kept, as
+ * only `SYS_MODULE` is refused.
+ */
+export const TALOS_CILIUM_AGENT_CAPABILITIES: readonly string[] = (CILIUM_CHART_DEFAULTS['securityContext.capabilities.ciliumAgent'] as string[]).filter((c) => c !== 'SYS_MODULE');
 
 /** The clean-cilium-state init container capabilities the Talos docs list. */
 export const TALOS_CLEAN_STATE_CAPABILITIES: readonly string[] = ['NET_ADMIN', 'SYS_ADMIN', 'SYS_RESOURCE'];
@@ -103,6 +110,18 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
     }
   }
 
+  const agentCaps = get('securityContext.capabilities.ciliumAgent');
+  const dropped = Array.isArray(agentCaps) ? TALOS_CILIUM_AGENT_CAPABILITIES.filter((c) => !agentCaps.includes(c)) : [];
+  if (dropped.length > 0) {
+    problems.push({
+      severity: 'warning',
+      path: `${source}: securityContext.capabilities.ciliumAgent`,
+      value: agentCaps,
+      message: `drops ${dropped.join(', ')} of the chart's own list; only SYS_MODULE must go on Talos`,
+      fix: `set securityContext.capabilities.ciliumAgent: [${TALOS_CILIUM_AGENT_CAPABILITIES.join(', ')}]`,
+    });
+  }
+
   if (asBool(get('cgroup.autoMount.enabled')) !== false) {
     error('cgroup.autoMount.enabled', 'the mount-cgroup init container cannot run on Talos, which already mounts cgroup2', 'set cgroup.autoMount.enabled: false');
   }
@@ -127,6 +146,12 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
     } else if (method !== 'cronJob') {
       error('hubble.tls.auto.method', 'not a method the chart knows', 'set hubble.tls.auto.method: cronJob or certmanager');
     }
+  }
+
+  // Cluster Mesh's API server certificates have the same problem as Hubble's when Helm generates them.
+  const meshTlsGenerated = asBool(get('clustermesh.useAPIServer')) === true && asBool(get('clustermesh.apiserver.tls.auto.enabled')) === true;
+  if (meshTlsGenerated && get('clustermesh.apiserver.tls.auto.method') === 'helm') {
+    error('clustermesh.apiserver.tls.auto.method', 'Helm generates new Cluster Mesh certificates on every render, which changes the manifest each plan and never rotates them in the cluster', 'set clustermesh.apiserver.tls.auto.method: cronJob, or certmanager with addons.certManager enabled');
   }
 
   const l2 = asBool(get('l2announcements.enabled')) === true;

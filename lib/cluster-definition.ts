@@ -245,6 +245,12 @@ export interface ArgoCdDefinition {
    * @default - none: required when `bootstrapRepoUrl` is set
    */
   readonly bootstrapRevision?: string;
+  /**
+   * Host name Argo CD is served under (the chart's `global.domain`: the UI and API URL, SSO redirects, the
+   * server certificate's name). A values file cannot override it.
+   * @default - the chart's own (`argocd.example.com`)
+   */
+  readonly domain?: string;
 }
 
 /** cert-manager settings. */

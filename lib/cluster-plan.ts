@@ -74,6 +74,8 @@ export interface PlannedAddons {
     readonly bootstrapPath: string;
     /** Empty only in an invalid plan (validation requires it with a repository). */
     readonly bootstrapRevision: string;
+    /** Argo CD's `global.domain`; undefined keeps the chart's. */
+    readonly domain?: string;
   };
   readonly certManager: { readonly enabled: boolean; readonly caIssuerName?: string };
 }
@@ -257,6 +259,7 @@ export function planCluster(def: ClusterDefinition): ClusterPlan {
         bootstrapRepoUrl: a.argocd?.bootstrapRepoUrl,
         bootstrapPath: a.argocd?.bootstrapPath ?? 'apps',
         bootstrapRevision: a.argocd?.bootstrapRevision ?? '',
+        domain: a.argocd?.domain,
       },
       certManager: { enabled: a.certManager?.enabled ?? true, caIssuerName: a.certManager?.caIssuerName },
     },

@@ -41,7 +41,7 @@ export interface DeployTargets {
 }
 
 /** How fast the test stack's rollout steps poll, and how long one node (or one cluster-wide wait) may take. */
-export const TEST_RUNNER_TIMING = { pollIntervalSeconds: 0.2, nodeTimeoutSeconds: 6 } as const;
+export const TEST_RUNNER_TIMING = { pollIntervalSeconds: 0.2, nodeTimeoutSeconds: 30 } as const;
 
 /** Terraform's result. */
 export interface DeployResult {

@@ -79,7 +79,13 @@ function issuerName(ctx: ValidationContext): Problem[] {
   return [error('addons.certManager.caIssuerName', name, 'is not a valid Kubernetes object name (DNS-1123 subdomain)', `e.g. ${toDnsLabel(name) || 'homelab-ca'}`)];
 }
 
+function argocdDomain(ctx: ValidationContext): Problem[] {
+  const domain = ctx.plan.addons.argocd.domain;
+  if (domain === undefined || isDnsSubdomain(domain)) return [];
+  return [error('addons.argocd.domain', domain, 'is not a host name (lowercase DNS name)', 'e.g. argocd.home.arpa')];
+}
+
 /** Every problem of add-on settings (the load-balancer range's placement has its own module). */
 export function addonProblems(ctx: ValidationContext): Problem[] {
-  return [...addonSwitchProblems(ctx.plan), ...bootstrapRepo(ctx), ...bootstrapRevision(ctx), ...issuerName(ctx)];
+  return [...addonSwitchProblems(ctx.plan), ...bootstrapRepo(ctx), ...bootstrapRevision(ctx), ...issuerName(ctx), ...argocdDomain(ctx)];
 }
