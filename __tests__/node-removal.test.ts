@@ -19,7 +19,7 @@ function addresses(json: TfJson): string[] {
 }
 
 describe('removing a node from the definition', () => {
-  test('defines exactly its VM, identity pin, config apply, rollout step and node-cleanup key as removed, and the other VMs unchanged', () => {
+  test('defines exactly its VM, identity pin, instance marker, config apply, rollout step and node-cleanup key as removed, and the other VMs unchanged', () => {
     // GIVEN the example
     const before = synth(homelab);
     // WHEN homelab-worker-1 (not the last node) is removed
@@ -31,6 +31,7 @@ describe('removing a node from the definition', () => {
       'resource.talos_machine_configuration_apply.talos_apply-homelab-worker-1',
       'resource.terraform_data.rollout_os-upgrade-homelab-worker-1',
       'resource.terraform_data.vms_identity-homelab-worker-1',
+      'resource.terraform_data.vms_instance-homelab-worker-1',
     ]);
     expect(addresses(after).filter((a) => !addresses(before).includes(a))).toEqual([]);
     const cleanupKeys = (json: TfJson) => Object.entries(json.resource.terraform_data as Record<string, TfJson>).filter(([n]) => n.startsWith('node-cleanup_step_')).flatMap(([, b]) => Object.keys(b.for_each));

@@ -54,6 +54,13 @@ export interface TalosClusterProps {
    * @default - no gate
    */
   readonly applyAfter?: readonly ITerraformDependable[];
+  /**
+   * What replaces a node's config apply when it is replaced, keyed by node name (NodeVms `instances`): a marker
+   * replaced whenever the VM is created, also when it vanished outside Terraform (a VM merely created does not fire
+   * `replace_triggered_by`).
+   * @default - the VM's `id`
+   */
+  readonly replaceWith?: ReadonlyMap<string, TerraformResource>;
 }
 
 /** What every config apply does when its node leaves the definition (the resource is destroyed). */
@@ -72,6 +79,13 @@ function onDestroyFor(node: PlannedNode): MachineConfigurationApplyOnDestroy {
  */
 function replacementTrigger(vm: TerraformResource): string {
   return `${vm.terraformResourceType}.${vm.friendlyUniqueId}.id`;
+}
+
+/** The apply's `replace_triggered_by`: the node's marker (as a whole) when given, else its VM's `id`. */
+function replacementOf(props: TalosClusterProps, node: string, vm: ITerraformDependable): { replaceTriggeredBy: string[] } | undefined {
+  const marker = props.replaceWith?.get(node);
+  if (marker) return { replaceTriggeredBy: [`${marker.terraformResourceType}.${marker.friendlyUniqueId}`] };
+  return vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined;
 }
 
 /** Marker shown instead of token contents in `documentsFor`. */
@@ -176,7 +190,7 @@ export class TalosCluster extends Construct {
         applyMode: 'staged_if_needing_reboot',
         onDestroy: onDestroyFor(node),
         dependsOn: [vm, ...after, ...(props.applyAfter ?? [])],
-        lifecycle: vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined,
+        lifecycle: replacementOf(props, node.name, vm),
       });
       applies.set(node.name, apply);
       return apply;
