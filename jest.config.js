@@ -1,10 +1,21 @@
-/** Jest: ts-jest compiles without type-checking (`tsc --noEmit` in `npm test` does that once for the whole tree). */
-module.exports = {
+/**
+ * Jest in two tiers: `unit` runs in-process tests (`*.test.ts`, the edit loop: `npm run test:unit`), `integ` the
+ * tests that spawn terraform, node, git or the talosctl simulator (`*.integ.test.ts`). `npm test` runs both.
+ * ts-jest compiles without type-checking (`tsc --noEmit` in `npm test` does that once for the whole tree).
+ */
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-jest.ts'],
+};
+
+module.exports = {
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
+  projects: [
+    // testRegex, not a testMatch glob: globs skip dot-folders such as StrykerJS's sandbox (.stryker-tmp/).
+    { ...common, displayName: 'unit', testRegex: '\\.test\\.ts$', testPathIgnorePatterns: ['/node_modules/', '\\.integ\\.test\\.ts$'] },
+    { ...common, displayName: 'integ', testRegex: '\\.integ\\.test\\.ts$' },
+  ],
 };

@@ -6,7 +6,7 @@ import { checkCluster } from '../lib/check-cluster';
 
 function valuesDirWith(extra: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'values-'));
-  fs.copyFileSync(path.join(__dirname, '..', 'helm-values', 'cilium.yaml'), path.join(dir, 'cilium.yaml'));
+  fs.cpSync(path.join(__dirname, '..', 'helm-values'), dir, { recursive: true });
   for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }
@@ -47,6 +47,20 @@ describe('checkCluster', () => {
     // THEN
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'error', path: 'addons.cilium.extraValuesFiles[0]', value: 'missing.yaml', fix: 'create the file or correct the name' }),
+    ]);
+  });
+
+  test('fails when an extra values file is not valid YAML or not a mapping, and when a bundled one is broken', () => {
+    // GIVEN a values file with a syntax error, one holding a list, and an edited argocd.yaml that is a string
+    const dir = valuesDirWith({ 'broken.yaml': 'hubble:\n  enabled: [true\n', 'list.yaml': '- a\n- b\n', 'argocd.yaml': 'just text\n' });
+    const def = { ...homelab, addons: { ...homelab.addons, cilium: { ...homelab.addons?.cilium, extraValuesFiles: ['broken.yaml', 'list.yaml'] } } };
+    // WHEN
+    const { problems } = checkCluster(def, dir);
+    // THEN every file is reported with the fix, nothing thrown
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'addons.cilium.extraValuesFiles[0]', value: 'broken.yaml', message: expect.stringMatching(/^is not valid YAML \(/), fix: 'correct the YAML syntax at that line' }),
+      expect.objectContaining({ path: 'addons.cilium.extraValuesFiles[1]', value: 'list.yaml', message: 'the top level is a list, not a mapping' }),
+      expect.objectContaining({ path: 'helm-values/argocd.yaml', value: 'argocd.yaml', message: 'the top level is a string, not a mapping' }),
     ]);
   });
 });

@@ -131,6 +131,7 @@ describe('ClusterRollout', () => {
       ROLLOUT_INSTALLER_IMAGE: INSTALLER,
       ROLLOUT_NODE_TIMEOUT_SECONDS: '900',
       ROLLOUT_POLL_SECONDS: '10',
+      ROLLOUT_CNI: 'cilium',
     });
   });
 

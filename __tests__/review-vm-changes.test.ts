@@ -86,6 +86,27 @@ describe('compareVm (bpg/proxmox update semantics)', () => {
     expect(result).toEqual(['agent.enabled (none) -> true: pending', 'agent.timeout (none) -> 5m: in-place', 'cpu.cores 4 -> 8: pending', 'disk[1].datastore_id local-lvm -> ceph: fails']);
   });
 
+  test('fails when a disk grows in the same change as cores, memory or the agent while the provider may not restart VMs', () => {
+    // GIVEN a grown data disk next to more cores and memory (bpg vm.go refuses the resize after sending the rest)
+    const base = vm({ reboot_after_update: false });
+    const head = vm({ reboot_after_update: false, cpu: { cores: 8, type: 'host' }, memory: { dedicated: 16384 } });
+    (head.disk as Array<Record<string, unknown>>)[1] = { interface: 'scsi1', datastore_id: 'local-lvm', size: 200 };
+    // WHEN
+    const changes = compareVm(base, head);
+    // THEN the growth is reported as failing and tells the user to split the change
+    expect(changes.map((c) => `${c.path}: ${c.effect}`)).toEqual(['cpu.cores: pending', 'disk[1].size: fails', 'memory.dedicated: pending']);
+    expect(changes.find((c) => c.path === 'disk[1].size')?.why).toMatch(/pending changes that need a restart \(cpu\.cores, memory\.dedicated\).*split this into two changes/);
+  });
+
+  test('defines a disk growth alone as an online resize when the provider may not restart VMs', () => {
+    // GIVEN / WHEN
+    const head = vm({ reboot_after_update: false });
+    (head.disk as Array<Record<string, unknown>>)[1] = { interface: 'scsi1', datastore_id: 'local-lvm', size: 200 };
+    const result = effects(vm({ reboot_after_update: false }), head);
+    // THEN
+    expect(result).toEqual(['disk[1].size 100 -> 200: in-place']);
+  });
+
   test('defines added disks as in place and removed disks as failing', () => {
     // GIVEN
     const base = vm();

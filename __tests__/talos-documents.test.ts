@@ -14,7 +14,7 @@ import {
   toYaml,
   V1Alpha1Patch,
 } from '../lib/talos-documents';
-import { validateTalosDocument, validateTalosDocuments, validateTalosYaml } from './support/talos-schema';
+import { validateTalosDocument, validateTalosDocuments, validateTalosYaml } from '../check/talos-schema';
 import { SUPPORTED_CONTRACTS } from '../lib/talos-support';
 
 const INSTALLER = 'factory.talos.dev/nocloud-installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515:v1.13.9';

@@ -1,7 +1,7 @@
 /**
- * lib/versions.ts against what README "Versions" promises: every pinned version is either Renovate-marked or pinned
+ * lib/versions.ts against what docs/maintenance.md "Versions" promises: every pinned version is either Renovate-marked or pinned
  * by a prebuilt npm package, the defaults fit together (Kubernetes inside the Talos window, a contract the provider
- * and the OS accept), and the README table shows the values the code pins.
+ * and the OS accept), and the docs table shows the values the code pins.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import * as versions from '../lib/versions';
 
 const root = path.resolve(__dirname, '..');
 const versionsSource = fs.readFileSync(path.join(root, 'lib', 'versions.ts'), 'utf8');
-const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const readme = fs.readFileSync(path.join(root, 'docs', 'maintenance.md'), 'utf8');
 
 /** Provider versions fixed by a prebuilt npm package (Renovate's npm manager bumps the package instead). */
 const PINNED_BY_PACKAGE: Readonly<Record<string, string>> = {
@@ -25,7 +25,7 @@ function wrappedProviderVersion(pkg: string): string | undefined {
   return /providerVersion: '([^']+)'/.exec(source)?.[1];
 }
 
-/** README "Versions" table rows: what → version cell. */
+/** docs/maintenance.md "Versions" table rows: what → version cell. */
 function readmeVersions(): Record<string, string> {
   const section = readme.slice(readme.indexOf('\n## Versions\n'), readme.indexOf('\n## Dependencies and why\n'));
   const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| what') && !l.startsWith('| ---'));
@@ -68,7 +68,7 @@ describe('lib/versions.ts', () => {
   });
 });
 
-describe('README "Versions"', () => {
+describe('docs/maintenance.md "Versions"', () => {
   test('defines the table from the values lib/versions.ts pins', () => {
     // WHEN
     const table = readmeVersions();

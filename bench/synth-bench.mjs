@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Measures app synth time and peak memory for clusters of 5, 25 and 100 nodes: the whole process the way
-// `cdktf synth` runs the app (node scripts/run-ts.mjs …, including the esbuild step) and the in-process synth.
+// `cdktf synth` runs the app (node scripts/run-ts.mjs …) with the bundle reused (no source changed since the last
+// run: the usual case) and rebuilt (a source changed: esbuild runs first), and the in-process synth.
 //
 //   npm run bench [-- --runs 5 --sizes 5,25,100]
 import { execFileSync } from 'node:child_process';
@@ -15,28 +16,37 @@ const runs = Number(values.runs);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${runs} runs each (+1 warm-up), median`);
-console.log('| nodes | process wall (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
-console.log('|---|---|---|---|---|');
+console.log('| nodes | process wall (ms) | process wall, bundle rebuilt (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
+console.log('|---|---|---|---|---|---|');
+const buildDir = path.join(root, '.build');
+const dropBundles = () => fs.existsSync(buildDir) && fs.readdirSync(buildDir).filter((f) => f.startsWith('bench-cluster-')).forEach((f) => fs.rmSync(path.join(buildDir, f)));
 for (const nodes of values.sizes.split(',').map(Number)) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-'));
   const walls = [];
+  const coldWalls = [];
   const synths = [];
   const rss = [];
-  for (let i = 0; i <= runs; i++) {
+  const run = () => {
     const t0 = process.hrtime.bigint();
     const out = execFileSync(process.execPath, ['scripts/run-ts.mjs', 'bench/bench-cluster.ts'], {
       cwd: root,
       env: { ...process.env, BENCH_NODES: String(nodes), BENCH_OUTDIR: outdir },
       encoding: 'utf8',
     });
-    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-    const line = JSON.parse(out.trim().split('\n').pop());
+    return { wall: Number(process.hrtime.bigint() - t0) / 1e6, line: JSON.parse(out.trim().split('\n').pop()) };
+  };
+  for (let i = 0; i <= runs; i++) {
+    const { wall, line } = run();
     if (i === 0) continue; // warm-up
     walls.push(wall);
     synths.push(line.synthMs);
     rss.push(line.maxRssMiB);
   }
+  for (let i = 0; i < runs; i++) {
+    dropBundles();
+    coldWalls.push(run().wall);
+  }
   const size = fs.statSync(path.join(outdir, 'stacks', `bench-${nodes}`, 'cdk.tf.json')).size / 1024;
-  console.log(`| ${nodes} | ${median(walls).toFixed(0)} | ${median(synths).toFixed(0)} | ${median(rss).toFixed(0)} | ${size.toFixed(0)} |`);
+  console.log(`| ${nodes} | ${median(walls).toFixed(0)} | ${median(coldWalls).toFixed(0)} | ${median(synths).toFixed(0)} | ${median(rss).toFixed(0)} | ${size.toFixed(0)} |`);
   fs.rmSync(outdir, { recursive: true, force: true });
 }

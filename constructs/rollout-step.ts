@@ -93,6 +93,7 @@ export function rolloutEnvironment(plan: ClusterPlan, props: RolloutRunnerProps)
     [ROLLOUT_ENV.kubernetesVersion]: plan.kubernetesVersion,
     [ROLLOUT_ENV.nodeTimeoutSeconds]: String(props.nodeTimeoutSeconds ?? plan.nodeTimeoutMinutes * 60),
     [ROLLOUT_ENV.pollSeconds]: String(props.pollIntervalSeconds ?? 10),
+    [ROLLOUT_ENV.cni]: plan.addons.cni === 'flannel' ? 'flannel' : 'cilium',
   };
 }
 

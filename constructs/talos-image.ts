@@ -5,8 +5,12 @@
  */
 import { Construct } from 'constructs';
 import { DownloadFile } from '../.gen/providers/proxmox/download-file';
+import { DataTalosImageFactoryExtensionsVersions } from '../.gen/providers/talos/data-talos-image-factory-extensions-versions';
+import { DataTalosImageFactoryVersions } from '../.gen/providers/talos/data-talos-image-factory-versions';
 import { ImageFactorySchematic } from '../.gen/providers/talos/image-factory-schematic';
+import { Token } from './cdk';
 import { ClusterPlan } from '../lib/cluster-plan';
+import { factoryPreconditions, talosVersionServed } from '../lib/factory-checks';
 import { diskImageFileName, diskImageUrl, FactoryImageRef, installerImage } from '../lib/image-factory';
 import { ImageDownload, planImageDownloads } from '../lib/image-downloads';
 import { buildSchematic } from '../lib/schematic';
@@ -23,9 +27,13 @@ export interface TalosImageProps {
 /**
  * Registers the schematic with the Image Factory (`talos_image_factory_schematic`, whose apply fails if the
  * factory's ID differs from the offline one) and downloads the boot image with `proxmox_download_file` once per
- * Proxmox host that runs a node, or once per shared image datastore.
+ * Proxmox host that runs a node, or once per shared image datastore. Before that, at plan time, the schematic's
+ * preconditions check the Talos release and the extensions against what the factory serves
+ * (`talos_image_factory_versions`, `talos_image_factory_extensions_versions`; lib/factory-checks.ts): a release or
+ * extension that does not exist stops the plan before any VM is touched.
  *
- * Construct IDs: `schematic`, and `download-<host>` or `download-shared-<datastore>`. The downloaded file is named
+ * Construct IDs: `schematic`, `factory-versions`, `factory-extensions` (absent without extensions), and
+ * `download-<host>` or `download-shared-<datastore>`. The downloaded file is named
  * by cluster, Talos version and schematic and is never overwritten in place: a new version or schematic replaces
  * the download resource with a new file, created before the old one is deleted (`create_before_destroy`). VMs copied their disk from the old file when they were created and
  * ignore later changes of it (see `NodeVms`), so a replaced download never touches an existing VM.
@@ -66,9 +74,28 @@ export class TalosImage extends Construct {
     this.diskImageUrl = diskImageUrl(ref);
     this.diskImageFileName = diskImageFileName(plan.name, ref);
 
+    const factoryVersions = new DataTalosImageFactoryVersions(this, 'factory-versions', {});
+    const versionsExpression = `${factoryVersions.fqn}.talos_versions`;
+    // Read only when the factory serves the release (it fails on an unknown one); exact names, in any order.
+    const factoryExtensions =
+      plan.extensions.length === 0
+        ? undefined
+        : new DataTalosImageFactoryExtensionsVersions(this, 'factory-extensions', {
+            count: Token.asNumber(`\${${talosVersionServed({ talosVersion: plan.talosVersion, versionsExpression })} ? 1 : 0}`),
+            talosVersion: plan.talosVersion,
+            exactFilters: { names: [...plan.extensions] },
+          });
+    const preconditions = factoryPreconditions({
+      talosVersion: plan.talosVersion,
+      extensions: plan.extensions,
+      versionsExpression,
+      extensionNamesExpression: factoryExtensions ? `flatten(${factoryExtensions.fqn}[*].extensions_info[*].name)` : '[]',
+    });
+
     this.schematic = new ImageFactorySchematic(this, 'schematic', {
       schematic: built.yaml,
       lifecycle: {
+        precondition: preconditions,
         postcondition: [
           {
             condition: `\${self.id == "${built.id}"}`,

@@ -5,7 +5,7 @@
 import { ciliumPlanValues } from './addon-values';
 import { checkCiliumValues } from './cilium-values';
 import { ClusterPlan } from './cluster-plan';
-import { HelmValues, mergeAllValues } from './helm-values';
+import { HelmValues, mergeAllValues, ValuesSyntaxError } from './helm-values';
 import { Problem } from './problems';
 import { projectHelmValuesDir, readValuesFile, ValuesFileError } from './values-files';
 
@@ -19,20 +19,35 @@ export function ciliumValuesSource(plan: Pick<ClusterPlan, 'addons'>): string {
   return ciliumValuesFiles(plan).map((f) => `helm-values/${f.replace(/^helm-values\//, '')}`).join(' + ');
 }
 
-/** Every problem of the add-on values (none when Cilium is off). */
+/** A values file read, or the problem (path, file, reason, fix) why it cannot be. */
+type ValuesRead = { readonly values: HelmValues; readonly problem?: undefined } | { readonly problem: Problem };
+
+function readOrProblem(valuesDir: string, file: string, path: string): ValuesRead {
+  try {
+    return { values: readValuesFile(valuesDir, file) };
+  } catch (e) {
+    if (!(e instanceof ValuesFileError) && !(e instanceof ValuesSyntaxError)) throw e;
+    return { problem: { severity: 'error', path, value: file, message: e.reason, fix: e.fix } };
+  }
+}
+
+function problemsOf(reads: readonly ValuesRead[]): Problem[] {
+  return reads.flatMap((r) => (r.problem ? [r.problem] : []));
+}
+
+/** Problems of the values files of the enabled add-ons other than Cilium (bundled, but users edit them). */
+function bundledValuesProblems(plan: ClusterPlan, valuesDir: string): Problem[] {
+  const files = [...(plan.addons.certManager.enabled ? ['cert-manager.yaml'] : []), ...(plan.addons.argocd.enabled ? ['argocd.yaml'] : [])];
+  return problemsOf(files.map((file) => readOrProblem(valuesDir, file, `helm-values/${file}`)));
+}
+
+/** Every problem of the add-on values: each enabled add-on's files readable, and the Cilium values suit Talos. */
 export function addonValueProblems(plan: ClusterPlan, valuesDir: string = projectHelmValuesDir()): Problem[] {
-  if (!plan.addons.cilium.enabled) return [];
-  const problems: Problem[] = [];
-  const layers: HelmValues[] = [];
-  ciliumValuesFiles(plan).forEach((file, i) => {
-    try {
-      layers.push(readValuesFile(valuesDir, file));
-    } catch (e) {
-      if (!(e instanceof ValuesFileError)) throw e;
-      const path = i === 0 ? 'helm-values/cilium.yaml' : `addons.cilium.extraValuesFiles[${i - 1}]`;
-      problems.push({ severity: 'error', path, value: file, message: e.reason, fix: e.fix });
-    }
-  });
+  const bundled = bundledValuesProblems(plan, valuesDir);
+  if (!plan.addons.cilium.enabled) return bundled;
+  const read = ciliumValuesFiles(plan).map((file, i) => readOrProblem(valuesDir, file, i === 0 ? 'helm-values/cilium.yaml' : `addons.cilium.extraValuesFiles[${i - 1}]`));
+  const problems = [...problemsOf(read), ...bundled];
   if (problems.length > 0) return problems;
+  const layers = read.flatMap((r) => (r.problem ? [] : [r.values]));
   return checkCiliumValues(mergeAllValues([...layers, ciliumPlanValues(plan)]), plan, ciliumValuesSource(plan));
 }

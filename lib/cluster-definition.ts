@@ -276,7 +276,10 @@ export interface AddonsDefinition {
   readonly certManager?: CertManagerDefinition;
 }
 
-/** Where Terraform keeps this cluster's state (which holds the cluster's root secrets). */
+/**
+ * Where Terraform keeps this cluster's state (which holds the cluster's root secrets).
+ * @discriminator type
+ */
 export type StateBackendDefinition =
   | {
       /** A local state file. */

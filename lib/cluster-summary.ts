@@ -9,6 +9,13 @@ import { Problem } from './problems';
 /** File name of the summary inside a stack's output folder. */
 export const CLUSTER_SUMMARY_FILE = 'cluster-summary.json';
 
+/**
+ * Format of `ClusterSummary`: raise it when a field is renamed, removed or changes meaning (adding one is
+ * compatible). Summaries written before the field existed are format 1. The review reads any older format and
+ * says what it could not compare (review/base-summary.ts).
+ */
+export const SUMMARY_FORMAT_VERSION = 2;
+
 /** One Helm chart rendered into an inline manifest. */
 export interface ChartSummary {
   /** Inline manifest name, e.g. `cilium`. */
@@ -23,6 +30,8 @@ export interface ChartSummary {
 
 /** Everything the review needs that is known at synth time. */
 export interface ClusterSummary {
+  /** `SUMMARY_FORMAT_VERSION` of the code that wrote it; absent (format 1) in older summaries. */
+  readonly formatVersion: number;
   readonly cluster: string;
   readonly talosVersion: string;
   readonly configContract: string;

@@ -33,19 +33,35 @@ export function mergeAllValues(layers: readonly HelmValues[]): HelmValues {
   return layers.reduce<HelmValues>((acc, layer) => mergeValues(acc, layer), {});
 }
 
+/** Why a values file's text is not a values tree: what is wrong and the fix, apart for the problem list. */
+export class ValuesSyntaxError extends Error {
+  constructor(
+    readonly source: string,
+    /** What is wrong, e.g. `is not valid YAML (…)`. */
+    readonly reason: string,
+    /** How to fix it. */
+    readonly fix: string,
+  ) {
+    super(`${source}: ${reason}. Fix: ${fix}`);
+    this.name = 'ValuesSyntaxError';
+  }
+}
+
 /**
  * Parses a values file's text. An empty file is `{}`.
- * @throws Error naming `source` when the YAML is malformed or its top level is not a mapping.
+ * @throws ValuesSyntaxError naming `source` when the YAML is malformed or its top level is not a mapping.
  */
 export function parseValues(text: string, source: string): HelmValues {
   let doc: unknown;
   try {
     doc = YAML.parse(text, { version: '1.1' });
   } catch (e) {
-    throw new Error(`${source}: not valid YAML (${(e as Error).message.split('\n')[0]}). Fix: correct the YAML syntax`);
+    throw new ValuesSyntaxError(source, `is not valid YAML (${(e as Error).message.split('\n')[0].replace(/:$/, '')})`, 'correct the YAML syntax at that line');
   }
   if (doc === null || doc === undefined) return {};
-  if (!isValuesMap(doc)) throw new Error(`${source}: the top level is a ${Array.isArray(doc) ? 'list' : typeof doc}. Fix: a values file is a YAML mapping (key: value)`);
+  if (!isValuesMap(doc)) {
+    throw new ValuesSyntaxError(source, `the top level is a ${Array.isArray(doc) ? 'list' : typeof doc}, not a mapping`, 'a values file is a YAML mapping of keys to values (key: value)');
+  }
   return doc;
 }
 

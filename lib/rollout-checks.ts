@@ -136,3 +136,15 @@ export function etcdMembersProblem(
   }
   return undefined;
 }
+
+/**
+ * True when `talosctl upgrade` of a node running `talosVersion` cordons and drains it from the machine running
+ * talosctl, through the Kubernetes API: nodes on Talos ≥ 1.13 take the LifecycleService path (install first, then
+ * drain from the client, reboot, uncordon; siderolabs/talos v1.13.9 cmd/talosctl/cmd/talos/upgrade.go
+ * `upgradeViaLifecycleService`, `talosUpgradeAPIVersionRange` ">1.13.0-alpha.2", drain.go `drainNodes`). Older
+ * nodes take the legacy path, where the node cordons and drains itself and uncordons itself when it runs again.
+ */
+export function upgradeDrainsFromClient(talosVersion: string): boolean {
+  const v = parseVersion(talosVersion);
+  return v !== undefined && (v.major > 1 || (v.major === 1 && v.minor >= 13));
+}

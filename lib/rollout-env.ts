@@ -17,4 +17,8 @@ export const ROLLOUT_ENV = {
   talosctl: 'ROLLOUT_TALOSCTL',
   kubeconfig: 'ROLLOUT_KUBECONFIG',
   kubectl: 'ROLLOUT_KUBECTL',
+  cni: 'ROLLOUT_CNI',
 } as const;
+
+/** The CNI whose agents the health gate waits for: `cilium` (inline manifest, Talos CNI `none`) or `flannel` (Talos's own). */
+export type RolloutCni = 'cilium' | 'flannel';

@@ -7,9 +7,11 @@ import { ClusterDefinition } from './cluster-definition';
 import { ClusterPlan } from './cluster-plan';
 import { Problem } from './problems';
 import { addonProblems } from './validation/addons';
+import { addonVersionProblems } from './validation/addon-versions';
 import { clusterCidrProblems } from './validation/cluster-cidrs';
 import { validationContext } from './validation/context';
 import { endpointProblems } from './validation/endpoint';
+import { extensionProblems } from './validation/extensions';
 import { hostProblems } from './validation/hosts';
 import { loadBalancerRangeProblems } from './validation/load-balancer-range';
 import { nameProblems } from './validation/names';
@@ -35,7 +37,9 @@ export function validateCluster(def: ClusterDefinition, plan: ClusterPlan): Prob
     ...vmIdentityProblems(ctx),
     ...sizingProblems(ctx),
     ...versionProblems(ctx),
+    ...extensionProblems(ctx),
     ...addonProblems(ctx),
+    ...addonVersionProblems(ctx),
     ...loadBalancerRangeProblems(ctx),
     ...stateAndRolloutProblems(ctx),
   ];

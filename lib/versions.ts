@@ -37,11 +37,17 @@ export const CERT_MANAGER_CHART_VERSION = 'v1.21.2';
 // renovate: datasource=github-releases depName=kubernetes-sigs/gateway-api
 export const GATEWAY_API_VERSION = 'v1.6.1';
 
-/** siderolabs/talos Terraform provider (bindings in .gen/providers/talos). */
+/**
+ * siderolabs/talos Terraform provider. The bindings in .gen/providers/talos carry the version written into the
+ * stack; synth refuses while this constant and .gen/PROVENANCE.json disagree (regenerate: `npm run bindings`).
+ */
 // renovate: datasource=terraform-provider depName=siderolabs/talos
 export const TALOS_PROVIDER_VERSION = '0.11.0';
 
-/** bpg/proxmox Terraform provider (bindings in .gen/providers/proxmox). */
+/**
+ * bpg/proxmox Terraform provider. The bindings in .gen/providers/proxmox carry the version written into the stack;
+ * synth refuses while this constant and .gen/PROVENANCE.json disagree (regenerate: `npm run bindings`).
+ */
 // renovate: datasource=terraform-provider depName=bpg/proxmox
 export const PROXMOX_PROVIDER_VERSION = '0.111.1';
 

@@ -55,7 +55,7 @@ function main(): number {
   }
   if (interrupted) return 130;
   const baseProblem = base.output.ok ? undefined : `\`cdktf synth\` of the base failed: ${firstLines(base.output.log)}`;
-  const reviews = head.output.ok ? compareRevisions(base.output.clusters, head.output.clusters, baseProblem) : [];
+  const reviews = head.output.ok ? compareRevisions(base.output.clusters, head.output.clusters, baseProblem, base.output.unreadable) : [];
   const report = renderReport({ base: base.label, head: head.label, ...(head.output.ok ? {} : { headErrors: head.output.log }) }, reviews);
   if (args.out) fs.writeFileSync(args.out, report);
   process.stdout.write(report);

@@ -163,6 +163,11 @@ function renderCluster(review: ClusterReview, maxLines: number): string[] {
       '',
     );
   }
+  const format = only(c, 'base-format')[0];
+  if (format) {
+    const what = format.notCompared.length > 0 ? `not compared (taken as unchanged): ${format.notCompared.map(code).join(', ')}` : 'every field could still be compared';
+    out.push(`**The base was synthesized by older code** (summary format ${format.baseFormat}, this review reads format ${format.headFormat}); ${what}.`, '');
+  }
   if (only(c, 'cluster-removed').length > 0) {
     out.push('**The cluster is no longer defined.** `cdktf deploy` no longer touches it; its Terraform state, VMs and secrets remain until `cdktf destroy` is run from the base revision.', '');
     return out;
@@ -175,7 +180,8 @@ function renderCluster(review: ClusterReview, maxLines: number): string[] {
 export function renderReport(header: ReportHeader, reviews: readonly ClusterReview[], options: RenderOptions = {}): string {
   const out = ['# Cluster review', '', `Base: ${header.base} · Head: ${header.head}`, ''];
   if (header.headErrors !== undefined) {
-    const log = header.headErrors.replace(/\u001b\[[0-9;]*m/g, '').trimEnd();
+    // Terminal colour codes (ESC [ … m) out of the synth log.
+    const log = header.headErrors.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').trimEnd();
     const fence = log.includes('```') ? '~~~~' : '```';
     out.push('**❌ The head does not validate: `cdktf synth` fails, nothing can be deployed.**', '', `${fence}text`, log, fence);
     return `${out.join('\n')}\n`;

@@ -53,6 +53,13 @@ export type ReviewChange =
   | { readonly kind: 'cluster-added'; readonly nodes: number; readonly baseProblem?: string }
   | { readonly kind: 'cluster-removed' }
   | {
+      /** The base summary was written by older code: what could not be compared. */
+      readonly kind: 'base-format';
+      readonly baseFormat: number;
+      readonly headFormat: number;
+      readonly notCompared: readonly string[];
+    }
+  | {
       readonly kind: 'version';
       readonly component: VersionComponent;
       readonly from: string;

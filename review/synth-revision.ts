@@ -20,6 +20,8 @@ export interface RevisionOutput {
   readonly log: string;
   /** The clusters it wrote, by name (empty when it failed). */
   readonly clusters: ReadonlyMap<string, ClusterOutput>;
+  /** Clusters whose output files could not be parsed, with why. */
+  readonly unreadable?: ReadonlyMap<string, string>;
 }
 
 /** The child environment: the current one minus credentials, plus the output folder. */
@@ -29,8 +31,11 @@ export function synthEnvironment(outdir: string, env: NodeJS.ProcessEnv = proces
   return { ...clean, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: '1' };
 }
 
-/** Reads every `stacks/<cluster>/` of a synth output folder that has both files. */
-export function readClusters(outdir: string): Map<string, ClusterOutput> {
+/**
+ * Reads every `stacks/<cluster>/` of a synth output folder that has both files; a cluster whose files are not JSON
+ * goes into `unreadable` (when given) with why.
+ */
+export function readClusters(outdir: string, unreadable?: Map<string, string>): Map<string, ClusterOutput> {
   const stacks = path.join(outdir, 'stacks');
   const clusters = new Map<string, ClusterOutput>();
   if (!fs.existsSync(stacks)) return clusters;
@@ -38,10 +43,14 @@ export function readClusters(outdir: string): Map<string, ClusterOutput> {
     const tfFile = path.join(stacks, name, 'cdk.tf.json');
     const summaryFile = path.join(stacks, name, CLUSTER_SUMMARY_FILE);
     if (!fs.existsSync(tfFile) || !fs.existsSync(summaryFile)) continue;
-    clusters.set(name, {
-      tfJson: JSON.parse(fs.readFileSync(tfFile, 'utf8')),
-      summary: JSON.parse(fs.readFileSync(summaryFile, 'utf8')),
-    });
+    try {
+      clusters.set(name, {
+        tfJson: JSON.parse(fs.readFileSync(tfFile, 'utf8')),
+        summary: JSON.parse(fs.readFileSync(summaryFile, 'utf8')),
+      });
+    } catch (err) {
+      unreadable?.set(name, `its output is not readable JSON (${(err as Error).message})`);
+    }
   }
   return clusters;
 }
@@ -63,7 +72,8 @@ export function synthesizeRevision(projectDir: string, entry = 'main.ts'): Revis
     });
     const log = [run.stderr, run.stdout, run.error ? String(run.error) : ''].filter((s) => s && s.trim()).join('\n');
     const ok = run.status === 0;
-    return { ok, log, clusters: ok ? readClusters(outdir) : new Map() };
+    const unreadable = new Map<string, string>();
+    return { ok, log, clusters: ok ? readClusters(outdir, unreadable) : new Map(), unreadable };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -11,7 +11,12 @@
  *   Proxmox cannot shrink a disk and the provider never applies a smaller size;
  * - hardware that is not hot-pluggable (CPU, memory, BIOS, machine, controller, agent…) changes at the next VM
  *   start: the provider restarts the VM itself unless `reboot_after_update = false`, in which case the change
- *   stays pending (a restart inside the guest is not enough) and changes that need the VM off fail.
+ *   stays pending (a restart inside the guest is not enough) and changes that need the VM off fail;
+ * - a disk that grows in the same apply as such a pending change fails: with pending reboot-required changes and
+ *   `reboot_after_update = false`, `vmUpdateDiskLocationAndSize` refuses the resize ("cannot resize disks while the
+ *   VM is running … disabled by 'reboot_after_update = false'", `rebootAfterUpdateDisabledError("resize disks")`,
+ *   bpg/terraform-provider-proxmox v0.111.1 proxmoxtf/resource/vm/vm.go), after the other changes were already
+ *   sent: the apply fails half-done. The two must go in separate changes.
  */
 import { TerraformBlock, VmAttributeChange, VmEffect } from './review-change';
 import { flattenAttributes, isIgnored } from './terraform-json';
@@ -68,7 +73,7 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-const SENSITIVE = /password|secret|token|private|(^|[._])keys?($|[._\[])|certificate/i;
+const SENSITIVE = /password|secret|token|private|(^|[._])keys?($|[._[])|certificate/i;
 
 function display(path: string, value: unknown): string {
   if (value === undefined) return '(none)';
@@ -132,5 +137,32 @@ export function compareVm(base: TerraformBlock, head: TerraformBlock): VmAttribu
     const rule = RULES.find((r) => r.pattern.test(path));
     changes.push({ ...shown, ...(rule ? rule.classify(from, to, head) : { effect: 'in-place', why: 'updated in place' }) });
   }
-  return [...changes, ...addedAndRemovedDisks(base, head)];
+  return splitDiskGrowth([...changes, ...addedAndRemovedDisks(base, head)], head);
+}
+
+/** True for a disk size change that grows the disk (an online resize on its own). */
+function isDiskGrowth(c: VmAttributeChange): boolean {
+  return /^disk\[\d+\]\.size$/.test(c.path) && c.effect === 'in-place';
+}
+
+/**
+ * With `reboot_after_update = false`, a disk growth next to a change Proxmox keeps pending until the next VM start
+ * (cores, memory, agent…) fails the apply after the pending change was sent (see the header): such a growth is
+ * reported as failing, naming the changes to split from.
+ */
+function splitDiskGrowth(changes: VmAttributeChange[], head: TerraformBlock): VmAttributeChange[] {
+  if (head.reboot_after_update !== false) return changes;
+  const pending = changes.filter((c) => c.effect === 'pending').map((c) => c.path);
+  if (pending.length === 0) return changes;
+  return changes.map((c) =>
+    isDiskGrowth(c)
+      ? {
+          ...c,
+          effect: 'fails' as const,
+          why:
+            `the provider refuses to resize a disk while the VM has pending changes that need a restart (${pending.join(', ')}) and ` +
+            '`reboot_after_update = false`, after it already sent those changes: split this into two changes — grow the disk in one deploy, change the rest in another',
+        }
+      : c,
+  );
 }

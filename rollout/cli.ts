@@ -20,6 +20,7 @@ import { manifestSync } from './phases/manifests';
 import { osUpgrade } from './phases/os-upgrade';
 import { preflight } from './phases/preflight';
 import { removeNode } from './phases/remove-node';
+import { KubeApi } from './kube-api';
 import { Talosctl } from './talosctl';
 
 const PHASES = ['preflight', 'os-upgrade', 'kubernetes', 'health', 'manifests', 'remove-node'] as const;
@@ -80,8 +81,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const talosctl = new Talosctl(config.talosctl, config.talosconfig);
     const clientVersion = await talosctl.clientVersion(30000);
     progress(phase, subject, `talosctl ${clientVersion}, talosconfig ${config.talosconfig}`);
-    const ctx: PhaseContext = { phase, talosctl, nodes: config.nodes, pollMs: config.pollSeconds * 1000, clientVersion };
-    await runPhase(phase as Exclude<Phase, 'remove-node'>, ctx, config, parsed.values.node);
+    const kube = new KubeApi(talosctl, config.kubectl, config.nodes.filter((n) => n.role === 'controlplane').map((n) => n.ip));
+    const ctx: PhaseContext = { phase, talosctl, nodes: config.nodes, pollMs: config.pollSeconds * 1000, clientVersion, kube, cni: config.cni };
+    try {
+      await runPhase(phase as Exclude<Phase, 'remove-node'>, ctx, config, parsed.values.node);
+    } finally {
+      kube.close();
+    }
     progress(phase, subject, `ok (${formatElapsed(Date.now() - started)})`);
     return 0;
   } catch (e) {

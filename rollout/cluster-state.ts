@@ -8,7 +8,9 @@
  * runs the etcd service (`get services`: `etcd` with `running: true`).
  */
 import { ObservedNode } from '../lib/rollout-checks';
+import { RolloutCni } from '../lib/rollout-env';
 import { RolloutNode } from './config';
+import { KubeApi } from './kube-api';
 import { progress } from './log';
 import { Talosctl } from './talosctl';
 import { schematicFromExtensions, versionFromImage } from './talosctl-output';
@@ -38,6 +40,10 @@ export interface PhaseContext {
   readonly pollMs: number;
   /** `talosctl version --client` tag, read once per run (fails fast when talosctl is missing). */
   readonly clientVersion: string;
+  /** kubectl through a kubeconfig fetched via the Talos API (fetched on first use). */
+  readonly kube: KubeApi;
+  /** The CNI whose agents the health gate waits for. */
+  readonly cni: RolloutCni;
 }
 
 /** Timeout of one read: what is left of the deadline, between 5 s and 60 s. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { NodeRole } from '../lib/cluster-plan';
 import { kubeconfigPath, talosconfigPath } from '../lib/paths';
 import { RolloutTargets } from '../lib/rollout-checks';
-import { ROLLOUT_ENV as ENV } from '../lib/rollout-env';
+import { ROLLOUT_ENV as ENV, RolloutCni } from '../lib/rollout-env';
 
 export { ENV };
 
@@ -39,8 +39,14 @@ export interface RolloutConfig {
   readonly talosconfig: string;
   /** talosctl binary (name on PATH or path). */
   readonly talosctl: string;
+  /**
+   * kubectl binary (name on PATH or path): the health gate reads CoreDNS and the CNI agents, and the OS steps
+   * mark and release the cordon of a node they upgrade, through the Kubernetes API.
+   */
+  readonly kubectl: string;
+  /** The CNI whose agents must be ready. */
+  readonly cni: RolloutCni;
 }
-
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
@@ -89,7 +95,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): RolloutConfig {
     pollSeconds: positiveNumber(env, ENV.pollSeconds, 10),
     talosconfig: talosconfigFile(env, cwd, cluster),
     talosctl: env[ENV.talosctl] || 'talosctl',
+    kubectl: env[ENV.kubectl] || 'kubectl',
+    cni: cniOf(env),
   };
+}
+
+function cniOf(env: NodeJS.ProcessEnv): RolloutCni {
+  const raw = env[ENV.cni]?.trim() || 'cilium';
+  if (raw !== 'cilium' && raw !== 'flannel') throw new Error(`${ENV.cni} = ${JSON.stringify(raw)} is not cilium or flannel`);
+  return raw;
 }
 
 /** The talosconfig every phase uses: `ROLLOUT_TALOSCONFIG`, else access/<cluster>/talosconfig, absolute. */

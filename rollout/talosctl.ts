@@ -51,6 +51,8 @@ export interface MachineStatus {
   /** `maintenance`, `booting`, `running`, `rebooting`, `upgrading`, … (pkg/machinery/resources/runtime/machinestage.go). */
   readonly stage: string;
   readonly ready: boolean;
+  /** Names of the readiness conditions not met yet (`status.unmetConditions[].name`). */
+  readonly unmet: readonly string[];
 }
 
 const MAX_OUTPUT = 256 * 1024 * 1024;
@@ -122,7 +124,7 @@ export class Talosctl {
     return ['--talosconfig', this.talosconfig, '--nodes', ip];
   }
 
-  /** `talosctl get <type> -o json` on one node (types used: extensions, services, kubeletspec, apiserverconfig, manifests). */
+  /** `talosctl get <type> -o json` on one node (types used: extensions, services, kubeletspec, apiserverconfig, manifests, nodestatus). */
   async getResources(ip: string, type: string, timeoutMs: number): Promise<TalosResource[]> {
     return parseResourceStream(await this.check(['get', type, ...this.nodeArgs(ip), '--output', 'json'], timeoutMs));
   }
@@ -134,9 +136,10 @@ export class Talosctl {
   async machineStatus(ip: string, insecure: boolean, timeoutMs: number): Promise<MachineStatus> {
     const args = insecure ? ['get', 'machinestatus', '--insecure', '--nodes', ip, '--output', 'json'] : ['get', 'machinestatus', ...this.nodeArgs(ip), '--output', 'json'];
     const [status] = parseResourceStream(await this.check(args, timeoutMs));
-    const spec = status?.spec as { stage?: string; status?: { ready?: boolean } } | undefined;
+    const spec = status?.spec as { stage?: string; status?: { ready?: boolean; unmetConditions?: { name?: string }[] | null } } | undefined;
     if (!spec?.stage) throw new Error(`talosctl get machinestatus on ${ip} returned no stage`);
-    return { stage: spec.stage, ready: spec.status?.ready === true };
+    const unmet = (spec.status?.unmetConditions ?? []).map((c) => c.name ?? '?');
+    return { stage: spec.stage, ready: spec.status?.ready === true, unmet };
   }
 
   /** The Talos version the node runs (`talosctl version`, the `Tag:` of the `Server:` block). */
@@ -168,7 +171,11 @@ export class Talosctl {
     return this.stream(args, (timeoutSeconds + 60) * 1000, onLine);
   }
 
-  /** Server-side `talosctl health` with explicit node lists (no discovery), run through one control plane. */
+  /**
+   * Server-side `talosctl health` with explicit node lists (no discovery), run through one control plane, whose
+   * own API server the Kubernetes checks use (`--k8s-endpoint <via>`: pkg/cluster/kubernetes.go `K8sRestConfig`
+   * replaces the kubeconfig's host), so the check depends on neither the cluster's DNS name nor the VIP.
+   */
   health(
     via: string,
     controlPlanes: readonly string[],
@@ -176,7 +183,7 @@ export class Talosctl {
     waitSeconds: number,
     onLine: (line: string) => void,
   ): Promise<TalosctlResult> {
-    const args = ['health', ...this.clusterArgs(via), '--control-plane-nodes', controlPlanes.join(','), '--wait-timeout', `${waitSeconds}s`];
+    const args = ['health', ...this.clusterArgs(via), '--control-plane-nodes', controlPlanes.join(','), '--wait-timeout', `${waitSeconds}s`, '--k8s-endpoint', via];
     if (workers.length > 0) args.push('--worker-nodes', workers.join(','));
     return this.stream(args, (waitSeconds + 60) * 1000, onLine);
   }
@@ -191,9 +198,20 @@ export class Talosctl {
     return this.capture(['kubeconfig', localPath, ...this.nodeArgs(ip), '--force', '--merge=false'], timeoutMs);
   }
 
-  /** `talosctl upgrade-k8s --to <version> [--dry-run]` through one control plane. */
-  upgradeK8s(via: string, to: string, dryRun: boolean, timeoutSeconds: number, onLine: (line: string) => void): Promise<TalosctlResult> {
-    const args = ['upgrade-k8s', ...this.clusterArgs(via), '--to', to];
+  /**
+   * `talosctl upgrade-k8s --to <version> [--dry-run]` through one control plane (cmd/talosctl/cmd/talos/upgrade-k8s.go
+   * at v1.13.9):
+   * - `--endpoint https://<via>:6443`: upgrade-k8s talks to the Kubernetes API from this machine, through the
+   *   kubeconfig's cluster endpoint unless this overrides it (`ForceEndpoint`); the via node's own API server
+   *   needs neither the DNS name nor the VIP;
+   * - `--with-docs=false --with-examples=false`: both default to true and re-encode every machine config it
+   *   patches with documentation and examples, which the stack's rendered configs do not carry;
+   * - `pruneManifests = false` adds `--manifests-no-prune`: only the manifest-sync step, after checking that all
+   *   control planes carry the same manifests, may delete objects.
+   */
+  upgradeK8s(via: string, to: string, dryRun: boolean, pruneManifests: boolean, timeoutSeconds: number, onLine: (line: string) => void): Promise<TalosctlResult> {
+    const args = ['upgrade-k8s', ...this.clusterArgs(via), '--to', to, '--endpoint', `https://${via}:6443`, '--with-docs=false', '--with-examples=false'];
+    if (!pruneManifests) args.push('--manifests-no-prune');
     if (dryRun) args.push('--dry-run');
     return this.stream(args, timeoutSeconds * 1000, onLine);
   }

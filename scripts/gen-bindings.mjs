@@ -1,45 +1,173 @@
 #!/usr/bin/env node
-// Regenerates the committed provider bindings in .gen/ from Terraform provider schema dumps, offline.
+// Vendors the provider and Talos schema facts and generates the provider bindings, offline.
 //
-//   npm run bindings -- --schemas ../shared/provider-schemas
+//   npm run bindings -- --schemas DIR [--talos-schemas DIR] [--update]
+//       reduce the upstream dumps in DIR (and Talos config schemas) to structure under .gen/schemas/, then
+//       generate .gen/providers/ from those facts; a dump whose sha256 differs from the recorded one is refused
+//       unless --update.
+//   npm run bindings -- --check [--schemas DIR] [--talos-schemas DIR]
+//       regenerate into a temporary folder from the committed facts (and, given DIR, from the dumps too) and
+//       report every file that differs from .gen/; exit 1 on any difference. Needs nothing outside the repo.
 //
-// Each provider's schema file is looked up in --schemas by the name recorded in .gen/PROVENANCE.json; its sha256
-// must match the recorded one unless --update is given (then PROVENANCE.json is rewritten). Users with registry
-// access can use `cdktf get` instead: cdktf.json lists the same providers.
-import { execFileSync } from 'node:child_process';
+// Bindings are generated from the reduced facts (not from the dumps), so the committed facts alone reproduce them.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { DERIVED_PROVIDERS } from './facts/derived-provider-schemas.mjs';
+import { generateBindings, generatorVersion } from './facts/generate-bindings.mjs';
+import { reduceProviderSchemaDump, reduceTalosConfigSchema } from './facts/reduce.mjs';
+import { DUMPED_PROVIDERS, TALOS_CONTRACTS } from './facts/sources.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const provenancePath = path.join(root, '.gen', 'PROVENANCE.json');
-const { values } = parseArgs({
-  options: {
-    schemas: { type: 'string', default: path.join(root, '..', 'shared', 'provider-schemas') },
-    generator: { type: 'string', default: path.join(root, '..', 'shared', 'tools', 'gen-bindings.js') },
-    update: { type: 'boolean', default: false },
-  },
-});
+const GENERATOR = 'scripts/gen-bindings.mjs';
+const USAGE = 'usage: npm run bindings -- --schemas DIR [--talos-schemas DIR] [--update] | --check [--schemas DIR] [--talos-schemas DIR]';
 
-const provenance = JSON.parse(fs.readFileSync(provenancePath, 'utf8'));
-const require = createRequire(path.join(root, 'package.json'));
-const generatorVersion = require('@cdktf/provider-generator/package.json').version;
-const specs = [];
-for (const p of provenance.providers) {
-  const file = path.join(values.schemas, p.schemaFile);
-  if (!fs.existsSync(file)) throw new Error(`schema ${file} not found: pass --schemas DIR holding ${p.schemaFile}`);
-  const sha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  if (sha256 !== p.schemaSha256 && !values.update) {
-    throw new Error(`${p.schemaFile}: sha256 ${sha256} differs from the recorded ${p.schemaSha256}; rerun with --update to accept it`);
-  }
-  p.schemaSha256 = sha256;
-  const filters = [p.resources && `resources=${p.resources.join(',')}`, p.dataSources && `data=${p.dataSources.join(',')}`]
-    .filter(Boolean).join(';');
-  specs.push('--provider', `${p.source}@${p.constraint}=${file}${filters ? `:${filters}` : ''}`);
+function fail(message) {
+  console.error(`bindings: ${message}`);
+  process.exit(2);
 }
-execFileSync(process.execPath, [values.generator, '--out', path.join(root, '.gen'), ...specs], { stdio: 'inherit', cwd: root });
-provenance.generator = { package: '@cdktf/provider-generator', version: generatorVersion, tool: 'shared/tools/gen-bindings.js' };
-fs.writeFileSync(provenancePath, `${JSON.stringify(provenance, null, 2)}\n`);
-console.log(`recorded ${path.relative(root, provenancePath)}`);
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      schemas: { type: 'string' },
+      'talos-schemas': { type: 'string' },
+      update: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+    },
+  }));
+} catch (e) {
+  fail(`${e.message}\n${USAGE}`);
+}
+if (!values.check && !values.schemas) fail(`--schemas DIR is required to regenerate (or use --check)\n${USAGE}`);
+for (const dir of [values.schemas, values['talos-schemas']].filter(Boolean)) {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) fail(`${dir} is not a folder`);
+}
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+const json = (value) => `${JSON.stringify(value, null, 1)}\n`;
+const providerFactsFile = (p) => `${p.source.replace('/', '-')}-${p.version}.json`;
+
+function readProvenance(genDir) {
+  const file = path.join(genDir, 'PROVENANCE.json');
+  const recorded = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  return { providers: recorded.providers ?? [], derivedProviders: recorded.derivedProviders ?? [], talosSchemas: recorded.talosSchemas ?? [] };
+}
+
+/** Reads an upstream file, refusing a changed sha256 unless --update. */
+function readUpstream(dir, file, recorded) {
+  const full = path.join(dir, file);
+  if (!fs.existsSync(full)) fail(`${full} not found: pass the folder holding ${file}`);
+  const bytes = fs.readFileSync(full);
+  const digest = sha256(bytes);
+  if (recorded && recorded !== digest && !values.update) {
+    fail(`${file}: sha256 ${digest} differs from the recorded ${recorded}; rerun with --update to accept it`);
+  }
+  return { bytes, digest };
+}
+
+/** Writes the facts and bindings into `genDir`; returns the new provenance. */
+async function generate(genDir, previous) {
+  const factsDir = path.join(genDir, 'schemas', 'providers');
+  const talosDir = path.join(genDir, 'schemas', 'talos');
+  fs.mkdirSync(factsDir, { recursive: true });
+  fs.mkdirSync(talosDir, { recursive: true });
+  const provenance = {
+    note: 'Generated by `npm run bindings`: schema facts reduced to structure from the upstream files named here, and bindings generated from those facts. Do not edit.',
+    generator: { script: GENERATOR, package: '@cdktf/provider-generator', version: generatorVersion() },
+    providers: [],
+    derivedProviders: [],
+    talosSchemas: [],
+  };
+  const outputs = [];
+  for (const p of DUMPED_PROVIDERS) {
+    const file = providerFactsFile(p);
+    const before = previous.providers.find((e) => e.source === p.source);
+    let facts;
+    let upstream;
+    if (values.schemas) {
+      const { bytes, digest } = readUpstream(values.schemas, p.dump, before?.upstreamSha256);
+      facts = reduceProviderSchemaDump(JSON.parse(bytes.toString('utf8')));
+      upstream = { upstreamFile: p.dump, upstreamSha256: digest };
+    } else {
+      facts = JSON.parse(fs.readFileSync(path.join(root, '.gen', 'schemas', 'providers', file), 'utf8'));
+      upstream = { upstreamFile: before?.upstreamFile, upstreamSha256: before?.upstreamSha256 };
+    }
+    const text = json(facts);
+    fs.writeFileSync(path.join(factsDir, file), text);
+    provenance.providers.push({ source: p.source, version: p.version, factsFile: `schemas/providers/${file}`, factsSha256: sha256(text), ...upstream, bindings: p.bindings });
+    outputs.push({ facts, provider: p });
+  }
+  for (const d of DERIVED_PROVIDERS) {
+    const text = json(d.schema);
+    fs.writeFileSync(path.join(factsDir, d.file), text);
+    provenance.derivedProviders.push({ source: d.source, version: d.version, factsFile: `schemas/providers/${d.file}`, factsSha256: sha256(text), derivedFrom: d.derivedFrom });
+  }
+  for (const minor of TALOS_CONTRACTS) {
+    const file = `config.schema.${minor}.json`;
+    const before = previous.talosSchemas.find((e) => e.contract === minor);
+    let text;
+    let upstream;
+    if (values['talos-schemas']) {
+      const { bytes, digest } = readUpstream(values['talos-schemas'], file, before?.upstreamSha256);
+      text = json(reduceTalosConfigSchema(JSON.parse(bytes.toString('utf8'))));
+      upstream = { upstreamFile: `siderolabs/talos pkg/machinery/config/schemas/config.schema.json (${minor})`, upstreamSha256: digest };
+    } else {
+      text = fs.readFileSync(path.join(root, '.gen', 'schemas', 'talos', file), 'utf8');
+      upstream = { upstreamFile: before?.upstreamFile, upstreamSha256: before?.upstreamSha256 };
+    }
+    fs.writeFileSync(path.join(talosDir, file), text);
+    provenance.talosSchemas.push({ contract: minor, factsFile: `schemas/talos/${file}`, factsSha256: sha256(text), ...upstream });
+  }
+  await generateBindings(path.join(genDir, 'providers'), outputs);
+  fs.writeFileSync(path.join(genDir, 'PROVENANCE.json'), json(provenance));
+}
+
+function listFiles(dir, base = dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
+  });
+}
+
+/** Files that differ between two generated folders (missing on either side counts). */
+function differences(expectedDir, actualDir) {
+  const expected = new Set(listFiles(expectedDir));
+  const actual = new Set(listFiles(actualDir));
+  const out = [];
+  for (const f of [...new Set([...expected, ...actual])].sort()) {
+    if (!actual.has(f)) out.push(`${f}: missing from .gen/`);
+    else if (!expected.has(f)) out.push(`${f}: in .gen/ but not generated`);
+    else if (!fs.readFileSync(path.join(expectedDir, f)).equals(fs.readFileSync(path.join(actualDir, f)))) out.push(`${f}: differs`);
+  }
+  return out;
+}
+
+const genDir = path.join(root, '.gen');
+const previous = readProvenance(genDir);
+if (values.check) {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'bindings-check-'));
+  try {
+    await generate(temp, previous);
+    const diff = differences(temp, genDir);
+    if (diff.length) {
+      console.error(`bindings: .gen/ is not what \`npm run bindings\` generates (${diff.length} file(s)):\n${diff.map((d) => `  ${d}`).join('\n')}\nFix: npm run bindings -- --schemas DIR (with the upstream dumps) and commit .gen/`);
+      process.exit(1);
+    }
+    console.log(`bindings: .gen/ matches its facts (${listFiles(genDir).length} files)`);
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+} else {
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'bindings-gen-'));
+  await generate(staging, previous);
+  fs.rmSync(path.join(genDir, 'providers'), { recursive: true, force: true });
+  fs.rmSync(path.join(genDir, 'schemas'), { recursive: true, force: true });
+  fs.cpSync(staging, genDir, { recursive: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+  console.log(`bindings: wrote .gen/ (${listFiles(genDir).length} files)`);
+}

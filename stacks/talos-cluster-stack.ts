@@ -10,6 +10,7 @@ import { ClusterAddons } from '../constructs/cluster-addons';
 import { AddonManifestSync } from '../constructs/addon-manifest-sync';
 import { ClusterHealthCheck } from '../constructs/cluster-health-check';
 import { ClusterRollout } from '../constructs/cluster-rollout';
+import { LabChecks } from '../constructs/lab-checks';
 import { NodeCleanup } from '../constructs/node-cleanup';
 import { NodeVms } from '../constructs/node-vms';
 import { configureStateBackend } from '../constructs/state-backend';
@@ -18,7 +19,7 @@ import { TalosImage } from '../constructs/talos-image';
 import { TalosSecrets } from '../constructs/talos-secrets';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { ClusterPlan } from '../lib/cluster-plan';
-import { ClusterSummary } from '../lib/cluster-summary';
+import { ClusterSummary, SUMMARY_FORMAT_VERSION } from '../lib/cluster-summary';
 import { checkCluster } from '../lib/check-cluster';
 import { ClusterDefinitionError, formatProblem, hasErrors, Problem } from '../lib/problems';
 
@@ -66,6 +67,8 @@ export class TalosClusterStack extends TerraformStack {
 
     this.image = new TalosImage(this, 'image', { plan });
     this.vms = new NodeVms(this, 'vms', { plan, image: this.image });
+    // Read-only checks of the live lab: the downloads and VMs are planned only when they pass.
+    new LabChecks(this, 'lab-checks', { plan }).guard([...this.image.downloads.values(), ...this.vms.vms.values()]);
     this.secrets = new TalosSecrets(this, 'secrets', { plan });
     this.addons = new ClusterAddons(this, 'addons', { plan });
 
@@ -95,6 +98,7 @@ export class TalosClusterStack extends TerraformStack {
   summary(): ClusterSummary {
     const p = this.plan;
     return {
+      formatVersion: SUMMARY_FORMAT_VERSION,
       cluster: p.name,
       talosVersion: p.talosVersion,
       configContract: p.configContract,

@@ -5,7 +5,10 @@
  * The state lives in $FAKE_TALOS_STATE/state.json:
  *   { clientVersion, nodes: { <ip>: { name, role, stage, talosVersion, schematic, kubeletVersion,
  *     apiServerVersion, etcdRunning, manifests: { <id>: [objects] }, rebootCalls } },
- *     kubernetesNodes: { <name>: { internalIP, ready } }, applied: { "<Kind>/<ns>/<name>": object }, faults: { … } }
+ *     kubernetesNodes: { <name>: { internalIP, ready, unschedulable, annotations } },
+ *     applied: { "<Kind>/<ns>/<name>": object }, cni, faults: { … } }
+ * `cni` is the CNI name Talos's BootstrapManifestsConfig holds: `none` (default; this stack ships Cilium as an
+ * inline manifest) or `flannel`.
  * (`nodes` are the machines the Talos API reaches; `kubernetesNodes` the Kubernetes Node objects, which outlive a
  * reset.) Every fake-talosctl and fake-kubectl call and every fake-cluster.js action is appended to
  * $FAKE_TALOS_STATE/calls.log (one JSON line: tool, argv, exit).
@@ -124,4 +127,36 @@ function kubernetesRefusal(talosVersion, k8sVersion) {
   return undefined;
 }
 
-module.exports = { readState, writeState, withState, appendCall, parse, compare, installerRefusal, kubernetesRefusal };
+/** The endpoint the kubeconfig Talos generates names (cluster.controlPlane.endpoint); never reached directly. */
+const CLUSTER_ENDPOINT = 'https://k8s.test.arpa:6443';
+
+/** The Go dial error when the cluster endpoint's name does not resolve (fault `endpointUnresolvable`). */
+const UNRESOLVABLE = 'dial tcp: lookup k8s.test.arpa on 127.0.0.53:53: no such host';
+
+/**
+ * The Kubernetes view of the simulated cluster, shared by fake-talosctl and fake-kubectl:
+ *  - a Node is Ready when its kubelet registered it ready and the CNI agents run (fault `cniBroken`: the CNI never
+ *    becomes ready, as with a broken Cilium inline manifest: every Node NotReady, no CoreDNS pod ready);
+ *  - CoreDNS (Deployment kube-system/coredns, 2 replicas, Talos's bootstrap manifest) and the CNI DaemonSet
+ *    (kube-system/cilium, or kube-system/kube-flannel when `cni` is flannel) are ready exactly when the CNI is.
+ */
+function kubeNodeReady(state, name) {
+  const k = (state.kubernetesNodes ?? {})[name];
+  return Boolean(k && k.ready && !(state.faults ?? {}).cniBroken);
+}
+
+function cniDaemonSetName(state) {
+  return (state.cni ?? 'none') === 'flannel' ? 'kube-flannel' : 'cilium';
+}
+
+function workloads(state) {
+  const broken = Boolean((state.faults ?? {}).cniBroken);
+  const nodes = Object.keys(state.kubernetesNodes ?? {});
+  const ready = nodes.filter((n) => kubeNodeReady(state, n) || (!broken && state.kubernetesNodes[n].ready)).length;
+  return {
+    [`Deployment/kube-system/coredns`]: { replicas: 2, readyReplicas: broken ? 0 : 2 },
+    [`DaemonSet/kube-system/${cniDaemonSetName(state)}`]: { desired: nodes.length, ready: broken ? 0 : ready },
+  };
+}
+
+module.exports = { CLUSTER_ENDPOINT, UNRESOLVABLE, kubeNodeReady, cniDaemonSetName, workloads, readState, writeState, withState, appendCall, parse, compare, installerRefusal, kubernetesRefusal };

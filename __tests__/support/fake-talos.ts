@@ -20,6 +20,10 @@ export interface FakeNode {
   etcdRunning?: boolean;
   manifests?: Record<string, unknown[]>;
   rebootCalls?: number;
+  /** Set by upgrade-k8s when it re-encoded a patched machine config with documentation/examples. */
+  configComments?: boolean;
+  /** The OS a ≥ 1.13 upgrade installed to the other boot partition, booted at the next reboot. */
+  installed?: { version: string; schematic: string };
 }
 
 /** Faults the simulator injects. */
@@ -35,12 +39,21 @@ export interface FakeFaults {
   failKubectl?: number;
   /** `talosctl kubeconfig` is refused (a talosconfig without the os:admin role) while the nodes run. */
   failKubeconfig?: boolean;
+  /** A PodDisruptionBudget blocks the drain of the named node the next n times (≥ 1.13 client-side drain). */
+  drainBlocked?: Record<string, number>;
+  /** The CNI agents never become ready: every Node NotReady, CoreDNS and the CNI DaemonSet unready. */
+  cniBroken?: boolean;
+  /** The cluster endpoint's DNS name resolves neither here nor on the nodes. */
+  endpointUnresolvable?: boolean;
 }
 
 /** A Kubernetes Node object: kubelet registers it, a Talos reset leaves it, `kubectl delete node` removes it. */
 export interface FakeKubernetesNode {
   internalIP: string;
   ready: boolean;
+  /** Cordoned. */
+  unschedulable?: boolean;
+  annotations?: Record<string, string>;
 }
 
 /** The whole simulated state. */
@@ -51,6 +64,8 @@ export interface FakeState {
   kubernetesNodes: Record<string, FakeKubernetesNode>;
   applied: Record<string, unknown>;
   faults: FakeFaults;
+  /** Talos's CNI name (BootstrapManifestsConfig): `none` (default, Cilium inline manifest) or `flannel`. */
+  cni?: 'none' | 'flannel';
 }
 
 /** One logged call: of talosctl, of kubectl, or an action of the Talos provider stand-in (fake-cluster.js). */

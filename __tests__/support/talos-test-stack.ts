@@ -5,7 +5,7 @@ import { ClusterDefinition } from '../../lib/cluster-definition';
 import { ClusterPlan, planCluster } from '../../lib/cluster-plan';
 
 /** Synthesized Terraform JSON, loosely typed for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type TfJson = any;
 
 /** A stack named after the cluster with the talos and local providers configured. */

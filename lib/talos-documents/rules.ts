@@ -6,7 +6,7 @@
 import { NodeRole } from '../cluster-plan';
 import { isDnsLabel } from '../dns-names';
 import { error, Problem } from '../problems';
-import { documentKind, HostnameConfig, TalosDocument } from './types';
+import { DocumentKind, documentKind, DocumentOfKind, HostnameConfig, TalosDocument } from './types';
 
 /**
  * Problems of one HostnameConfig patch: either a static hostname with `auto: off`, or `auto: stable` alone.
@@ -25,20 +25,36 @@ export function hostnameConfigProblems(doc: HostnameConfig, path = 'HostnameConf
   return out;
 }
 
+/** The rules of one document kind, for a node of `role`; `path` names the document in problems. */
+type DocumentRule<K extends DocumentKind> = (doc: DocumentOfKind<K>, role: NodeRole, path: string) => Problem[];
+
+const none = (): Problem[] => [];
+
+/**
+ * Every document kind's rules. The compiler requires an entry per kind, so a new kind cannot go without rules
+ * (`none` says, explicitly, that the schema alone covers it).
+ */
+const DOCUMENT_RULES: { readonly [K in DocumentKind]: DocumentRule<K> } = {
+  v1alpha1: (doc, role, path) =>
+    role === 'worker' && (doc.cluster?.inlineManifests?.length || doc.cluster?.extraManifests?.length)
+      ? [error(`${path}.cluster`, doc.cluster, 'manifests on a worker are never applied (only control planes reconcile them)', 'put inline and extra manifests in the control-plane patch only')]
+      : [],
+  HostnameConfig: (doc, _role, path) => hostnameConfigProblems(doc, path),
+  Layer2VIPConfig: (doc, role, path) =>
+    role === 'worker' ? [error(path, doc.name, 'a virtual IP on a worker is not supported (Talos announces it only from control planes)', 'put Layer2VIPConfig in the control-plane patch only')] : [],
+  LinkAliasConfig: none,
+  LinkConfig: none,
+  ResolverConfig: none,
+  TimeSyncConfig: none,
+};
+
 /** Rule problems of the documents one node of `role` receives (all its patches together). */
 export function documentRuleProblems(docs: readonly TalosDocument[], role: NodeRole): Problem[] {
-  const out: Problem[] = [];
-  docs.forEach((doc, i) => {
-    const path = `doc[${i}] (${documentKind(doc)})`;
-    if ('kind' in doc && doc.kind === 'HostnameConfig') out.push(...hostnameConfigProblems(doc, path));
-    if (role === 'worker' && 'kind' in doc && doc.kind === 'Layer2VIPConfig') {
-      out.push(error(path, doc.name, 'a virtual IP on a worker is not supported (Talos announces it only from control planes)', 'put Layer2VIPConfig in the control-plane patch only'));
-    }
-    if (role === 'worker' && !('kind' in doc) && (doc.cluster?.inlineManifests?.length || doc.cluster?.extraManifests?.length)) {
-      out.push(error(`${path}.cluster`, doc.cluster, 'manifests on a worker are never applied (only control planes reconcile them)', 'put inline and extra manifests in the control-plane patch only'));
-    }
+  return docs.flatMap((doc, i) => {
+    const kind = documentKind(doc);
+    const rule = DOCUMENT_RULES[kind] as DocumentRule<DocumentKind>;
+    return rule(doc as DocumentOfKind<DocumentKind>, role, `doc[${i}] (${kind})`);
   });
-  return out;
 }
 
 /** A document kind (and name) written twice in one patch, which Talos rejects ("cannot modify the same document more than once"). */

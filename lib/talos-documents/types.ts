@@ -114,7 +114,13 @@ export type TalosDocument =
   | ResolverConfig
   | TimeSyncConfig;
 
+/** The kind names of the documents: each document's `kind`, and `v1alpha1` for the legacy document. */
+export type DocumentKind = Extract<TalosDocument, { kind: string }>['kind'] | 'v1alpha1';
+
+/** The document of one kind name. */
+export type DocumentOfKind<K extends DocumentKind> = K extends 'v1alpha1' ? V1Alpha1Patch : Extract<TalosDocument, { kind: K }>;
+
 /** The `kind` of a document, or `v1alpha1` for the legacy document. */
-export function documentKind(doc: TalosDocument): string {
+export function documentKind(doc: TalosDocument): DocumentKind {
   return 'kind' in doc ? doc.kind : 'v1alpha1';
 }

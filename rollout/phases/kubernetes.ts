@@ -5,10 +5,15 @@
  * kubelets (pkg/cluster/kubernetes/talos_managed.go), so the configs applied afterwards change nothing and the
  * new images never reach all nodes at once. Skipped before bootstrap and when every kubelet and API server
  * already runs X.
+ *
+ * upgrade-k8s also syncs the add-on manifests. Manifest sync has one owner, the manifests step: here upgrade-k8s
+ * runs only after the same consistency check (all control planes carry the same manifests) and with
+ * `--manifests-no-prune`, so it never deletes an object; the manifests step after it prunes.
  */
 import { kubernetesAtVersion, runningKubernetesVersion } from '../../lib/rollout-checks';
 import { kubernetesHopProblem, kubernetesWindowProblem } from '../../lib/talos-support';
 import { PhaseContext, probeCluster } from '../cluster-state';
+import { requireSameManifests } from '../manifest-consistency';
 import { RolloutConfig } from '../config';
 import { waitClusterHealthy } from '../gates';
 import { formatElapsed, progress } from '../log';
@@ -38,10 +43,12 @@ export async function kubernetesUpgrade(ctx: PhaseContext, config: RolloutConfig
   const refused = problems.filter((p): p is string => p !== undefined);
   if (refused.length > 0) throw new Error(`refusing upgrade-k8s ${running} → ${target}: ${refused.join('; ')}`);
 
-  const via = before.nodes.find((n) => n.role === 'controlplane' && n.mode === 'configured')!.ip;
-  await runUpgradeK8s(ctx, config.cluster, via, target, true, deadline);
+  const controlPlanes = before.nodes.filter((n) => n.role === 'controlplane' && n.mode === 'configured');
+  await requireSameManifests(ctx, controlPlanes, deadline);
+  const via = controlPlanes[0].ip;
+  await runUpgradeK8s(ctx, config.cluster, via, target, { dryRun: true, prune: false }, deadline);
   progress(ctx.phase, config.cluster, `upgrading Kubernetes ${running} → ${target} through ${via}`);
-  await runUpgradeK8s(ctx, config.cluster, via, target, false, deadline);
+  await runUpgradeK8s(ctx, config.cluster, via, target, { dryRun: false, prune: false }, deadline);
 
   const after = await probeCluster(ctx, deadline, { versions: false, kubernetes: true });
   if (!kubernetesAtVersion(after.nodes, target)) {
@@ -51,11 +58,18 @@ export async function kubernetesUpgrade(ctx: PhaseContext, config: RolloutConfig
   progress(ctx.phase, config.cluster, `Kubernetes ${target} in ${formatElapsed(Date.now() - started)}`);
 }
 
+/** How upgrade-k8s runs: as a dry run, and whether it may prune manifest objects. */
+export interface UpgradeK8sMode {
+  readonly dryRun: boolean;
+  readonly prune: boolean;
+}
+
 /** Runs `talosctl upgrade-k8s --to <to> [--dry-run]`, printing its output with Secret diffs hidden; returns the output. */
-export async function runUpgradeK8s(ctx: PhaseContext, subject: string, via: string, to: string, dryRun: boolean, deadline: Deadline): Promise<string> {
+export async function runUpgradeK8s(ctx: PhaseContext, subject: string, via: string, to: string, mode: UpgradeK8sMode, deadline: Deadline): Promise<string> {
+  const { dryRun } = mode;
   const redactor = new SecretDiffRedactor();
   const label = dryRun ? 'upgrade-k8s --dry-run' : 'upgrade-k8s';
-  const result = await ctx.talosctl.upgradeK8s(via, to, dryRun, deadline.remainingSeconds(), (line) => {
+  const result = await ctx.talosctl.upgradeK8s(via, to, dryRun, mode.prune, deadline.remainingSeconds(), (line) => {
     const shown = redactor.push(line);
     if (shown !== undefined) progress(ctx.phase, subject, `${label}: ${shown}`);
   });

@@ -6,11 +6,17 @@
  * schematic, and the cluster must be healthy (control planes: all etcd members) before the step succeeds.
  * Everything runs against one deadline (the node timeout); any failure exits non-zero so Terraform stops the
  * chain and the next deploy resumes at this node.
+ *
+ * For a node on Talos ≥ 1.13, talosctl drains it from this machine through the Kubernetes API endpoint of the
+ * kubeconfig Talos hands out (the cluster's DNS name or VIP), so the step first checks that this machine reaches
+ * it, then marks the Node as cordoned by the rollout (rollout/cordon.ts) and clears the mark once the node is
+ * back and healthy. Before any gate it releases cordons an earlier failed run of the rollout left behind.
  */
-import { isAtTarget, nodeOsAction, RolloutTargets } from '../../lib/rollout-checks';
+import { isAtTarget, nodeOsAction, RolloutTargets, upgradeDrainsFromClient } from '../../lib/rollout-checks';
 import { talosHopProblem } from '../../lib/talos-support';
 import { describeNode, NodeSnapshot, PhaseContext, probeCluster, probeNode, probeNodeOnce } from '../cluster-state';
 import { osTargets, RolloutConfig, RolloutNode } from '../config';
+import { clearOwnCordon, markOwnCordon, readCordons, releaseOwnCordons, ROLLOUT_CORDON_ANNOTATION } from '../cordon';
 import { waitClusterHealthy, waitEtcdComplete } from '../gates';
 import { formatElapsed, progress } from '../log';
 import { Deadline, pollUntil } from '../wait';
@@ -33,6 +39,10 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
 
   const cluster = await probeCluster(ctx, deadline, { versions: false, kubernetes: false });
   const controlPlanes = cluster.nodes.filter((n) => n.role === 'controlplane' && n.mode === 'configured').length;
+  if (cluster.bootstrapped) {
+    const foreign = await releaseOwnCordons(ctx, cluster, deadline);
+    if (foreign.length > 0) throw new Error(foreign.join('; '));
+  }
   if (action === 'skip-current') {
     if (cluster.bootstrapped) await waitClusterHealthy(ctx, cluster, deadline);
     progress(ctx.phase, node.name, `skipped: already runs ${targets.talosVersion} (${formatElapsed(Date.now() - started)})`);
@@ -46,15 +56,28 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
     await waitEtcdComplete(ctx, node.ip, controlPlanes, deadline);
   }
 
+  const drainsHere = cluster.bootstrapped && upgradeDrainsFromClient(before.talosVersion!);
+  const nodename = drainsHere ? (await readCordons(ctx, cluster, deadline)).find((c) => c.node.name === node.name)?.nodename : undefined;
+  if (drainsHere && nodename) {
+    const unreachable = await ctx.kube.endpointProblem();
+    if (unreachable) throw new Error(`${node.name}: ${endpointMessage(unreachable)}`);
+    await markOwnCordon(ctx, cluster, before, nodename, targets.talosVersion);
+  }
   progress(ctx.phase, node.name, `upgrading ${before.talosVersion} → ${targets.talosVersion} with ${targets.installerImage}`);
   const result = await ctx.talosctl.upgrade(node.ip, targets.installerImage, deadline.remainingSeconds(), (line) => progress(ctx.phase, node.name, `talosctl: ${line}`));
   if (result.code !== 0 || result.timedOut) {
-    // talosctl drives install, drain and reboot itself (1.13 LifecycleService); when it fails, the node either
-    // still runs the old system (nothing to wait for) or is already rebooting into the new one.
+    // talosctl drives install, drain and reboot itself; when it fails, the node either still runs the old system
+    // (nothing to wait for; on ≥ 1.13 the new one may already be installed and the Node left cordoned) or is
+    // already rebooting into the new one.
     const now = await probeNode(ctx, node, deadline);
     const failure = result.timedOut ? 'timed out' : `failed with exit ${result.code}`;
     if (now.stage === 'running' && !isAtTarget(now, targets)) {
-      throw new Error(`${node.name}: talosctl upgrade ${failure} and the node still runs ${now.talosVersion}; fix the cause and deploy again`);
+      const cordon = drainsHere ? (await readCordons(ctx, cluster, deadline)).find((c) => c.node.name === node.name) : undefined;
+      const left = cordon?.unschedulable
+        ? ` It stays cordoned (talosctl uncordons only after the reboot) and carries ${ROLLOUT_CORDON_ANNOTATION}: the next deploy uncordons it and upgrades it again.` +
+          ' Until then the new OS, already installed, waits on the other boot partition for the next reboot.'
+        : '';
+      throw new Error(`${node.name}: talosctl upgrade ${failure} and the node still runs ${now.talosVersion}.${left} Fix the cause (a PodDisruptionBudget that blocks the drain, an unreachable image…) and deploy again`);
     }
     progress(ctx.phase, node.name, `talosctl upgrade ${failure}, but the node is in stage ${now.stage} on ${now.talosVersion}: waiting for it`);
   }
@@ -65,6 +88,7 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
     const now = await probeCluster(ctx, deadline, { versions: false, kubernetes: false });
     await waitClusterHealthy(ctx, now, deadline, node.ip);
     if (node.role === 'controlplane') await waitEtcdComplete(ctx, node.ip, controlPlanes, deadline);
+    if (drainsHere && nodename) await clearOwnCordon(ctx, now, after, nodename);
   }
   progress(ctx.phase, node.name, `upgraded to ${targets.talosVersion} in ${formatElapsed(Date.now() - started)}`);
 }
@@ -95,5 +119,14 @@ function waitForTarget(ctx: PhaseContext, targets: RolloutTargets, node: Rollout
       if (reason !== lastReason) progress(ctx.phase, node.name, `waiting: ${reason}`);
       lastReason = reason;
     },
+  );
+}
+
+/** Why the OS upgrade cannot drain from this machine, with the fix. */
+export function endpointMessage(detail: string): string {
+  return (
+    `this machine cannot reach the Kubernetes API through the cluster endpoint (${detail}). ` +
+    'talosctl upgrade of a node on Talos >= 1.13 cordons and drains it from here, through the endpoint of the kubeconfig Talos generates ' +
+    '(endpoint.dnsName, else the VIP, port 6443). Fix: make the DNS name resolve on this machine (or drop it to use the VIP) and let it reach port 6443, then deploy again'
   );
 }

@@ -3,14 +3,21 @@
  * jump of more than one minor, a pair outside the support window (also the intermediate one: new Talos with the
  * old Kubernetes, since the OS goes first), a talosctl older than the target, and a cluster that is not healthy
  * to begin with. A first deploy (every node in maintenance mode) has nothing to check on the nodes.
+ *
+ * On a bootstrapped cluster it also refuses when a node that needs an OS upgrade runs Talos ≥ 1.13 and this
+ * machine cannot reach the Kubernetes API through the cluster endpoint (talosctl drains such a node from here),
+ * and when a node is cordoned by someone else. The one thing it changes: a cordon an earlier failed OS step of
+ * this rollout left (rollout/cordon.ts) is released, so that the health gate can pass and that step can retry.
  */
 import { kubernetesWindowProblem } from '../../lib/talos-support';
-import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClientProblem } from '../../lib/rollout-checks';
+import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClientProblem, upgradeDrainsFromClient } from '../../lib/rollout-checks';
 import { describeNode, PhaseContext, probeCluster } from '../cluster-state';
 import { osTargets, RolloutConfig } from '../config';
+import { releaseOwnCordons } from '../cordon';
 import { waitClusterHealthy } from '../gates';
 import { progress } from '../log';
 import { Deadline } from '../wait';
+import { endpointMessage } from './os-upgrade';
 
 /** Longest the preflight waits for `talosctl health` on a cluster that should already be healthy. */
 const PREFLIGHT_HEALTH_SECONDS = 300;
@@ -37,6 +44,14 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
   }
 
   problems.push(...preflightProblems(snapshot.nodes, targets));
+  if (snapshot.bootstrapped) {
+    const drainedHere = snapshot.nodes.filter((n) => nodeOsAction(n, targets) === 'upgrade' && upgradeDrainsFromClient(n.talosVersion!)).map((n) => n.name);
+    if (drainedHere.length > 0) {
+      const unreachable = await ctx.kube.endpointProblem();
+      if (unreachable) problems.push(`OS upgrade of ${drainedHere.join(', ')}: ${endpointMessage(unreachable)}`);
+    }
+    problems.push(...(await releaseOwnCordons(ctx, snapshot, deadline)));
+  }
   if (!snapshot.bootstrapped) {
     progress(ctx.phase, config.cluster, 'configured nodes but no etcd yet (not bootstrapped): no health to check');
   } else if (problems.length === 0) {

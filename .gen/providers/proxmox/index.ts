@@ -3,5 +3,9 @@ export * as virtualEnvironmentVm from './virtual-environment-vm';
 export * as downloadFile from './download-file';
 export * as virtualEnvironmentFile from './virtual-environment-file';
 export * as dataProxmoxVirtualEnvironmentNodes from './data-proxmox-virtual-environment-nodes';
+export * as dataProxmoxVirtualEnvironmentNode from './data-proxmox-virtual-environment-node';
+export * as dataProxmoxVirtualEnvironmentVms from './data-proxmox-virtual-environment-vms';
+export * as dataProxmoxVersion from './data-proxmox-version';
+export * as dataProxmoxDatastores from './data-proxmox-datastores';
 export * as provider from './provider';
 

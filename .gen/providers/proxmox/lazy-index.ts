@@ -3,5 +3,9 @@ Object.defineProperty(exports, 'virtualEnvironmentVm', { get: function () { retu
 Object.defineProperty(exports, 'downloadFile', { get: function () { return require('./download-file'); } });
 Object.defineProperty(exports, 'virtualEnvironmentFile', { get: function () { return require('./virtual-environment-file'); } });
 Object.defineProperty(exports, 'dataProxmoxVirtualEnvironmentNodes', { get: function () { return require('./data-proxmox-virtual-environment-nodes'); } });
+Object.defineProperty(exports, 'dataProxmoxVirtualEnvironmentNode', { get: function () { return require('./data-proxmox-virtual-environment-node'); } });
+Object.defineProperty(exports, 'dataProxmoxVirtualEnvironmentVms', { get: function () { return require('./data-proxmox-virtual-environment-vms'); } });
+Object.defineProperty(exports, 'dataProxmoxVersion', { get: function () { return require('./data-proxmox-version'); } });
+Object.defineProperty(exports, 'dataProxmoxDatastores', { get: function () { return require('./data-proxmox-datastores'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

@@ -8,20 +8,14 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentFileConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The content type
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#content_type VirtualEnvironmentFile#content_type}
   */
   readonly contentType?: string;
   /**
-  * The datastore id
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#datastore_id VirtualEnvironmentFile#datastore_id}
   */
   readonly datastoreId: string;
   /**
-  * The file mode in octal format, e.g. "0700" or "600".Note that the prefixes "0o" and "0x" are not supported!Setting this attribute is also only allowed for "root@pam" authenticated user.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#file_mode VirtualEnvironmentFile#file_mode}
   */
   readonly fileMode?: string;
@@ -33,26 +27,18 @@ export interface VirtualEnvironmentFileConfig extends cdktf.TerraformMetaArgumen
   */
   readonly id?: string;
   /**
-  * The node name
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#node_name VirtualEnvironmentFile#node_name}
   */
   readonly nodeName: string;
   /**
-  * Whether to overwrite the file if it already exists
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#overwrite VirtualEnvironmentFile#overwrite}
   */
   readonly overwrite?: boolean | cdktf.IResolvable;
   /**
-  * Timeout for uploading ISO/VSTMPL files in seconds
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#timeout_upload VirtualEnvironmentFile#timeout_upload}
   */
   readonly timeoutUpload?: number;
   /**
-  * The SSH upload mode for non-API content types (snippets, backups, etc.). `stream` pipes through an SSH shell session and uses sudo where required; `sftp` uploads via the SFTP subsystem and requires direct write permission to the target directory. Has no effect for `iso`, `vztmpl`, and `import` (those use the HTTP API).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#upload_mode VirtualEnvironmentFile#upload_mode}
   */
   readonly uploadMode?: string;
@@ -71,38 +57,26 @@ export interface VirtualEnvironmentFileConfig extends cdktf.TerraformMetaArgumen
 }
 export interface VirtualEnvironmentFileSourceFile {
   /**
-  * Whether the source file has changed since the last run
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#changed VirtualEnvironmentFile#changed}
   */
   readonly changed?: boolean | cdktf.IResolvable;
   /**
-  * The SHA256 checksum of the source file
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#checksum VirtualEnvironmentFile#checksum}
   */
   readonly checksum?: string;
   /**
-  * The file name to use instead of the source file name
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#file_name VirtualEnvironmentFile#file_name}
   */
   readonly fileName?: string;
   /**
-  * Whether to skip the TLS verification step for HTTPS sources
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#insecure VirtualEnvironmentFile#insecure}
   */
   readonly insecure?: boolean | cdktf.IResolvable;
   /**
-  * The minimum required TLS version for HTTPS sources.Supported values: `1.0|1.1|1.2|1.3`. Defaults to `1.3`.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#min_tls VirtualEnvironmentFile#min_tls}
   */
   readonly minTls?: string;
   /**
-  * A path to a local file or a URL
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#path VirtualEnvironmentFile#path}
   */
   readonly path: string;
@@ -329,20 +303,14 @@ export class VirtualEnvironmentFileSourceFileOutputReference extends cdktf.Compl
 }
 export interface VirtualEnvironmentFileSourceRaw {
   /**
-  * The raw data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#data VirtualEnvironmentFile#data}
   */
   readonly data: string;
   /**
-  * The file name
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#file_name VirtualEnvironmentFile#file_name}
   */
   readonly fileName: string;
   /**
-  * The number of bytes to resize the file to
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#resize VirtualEnvironmentFile#resize}
   */
   readonly resize?: number;

@@ -8,44 +8,30 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentVmConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Whether to enable ACPI
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#acpi VirtualEnvironmentVm#acpi}
   */
   readonly acpi?: boolean | cdktf.IResolvable;
   /**
-  * The BIOS implementation
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#bios VirtualEnvironmentVm#bios}
   */
   readonly bios?: string;
   /**
-  * The guest will attempt to boot from devices in the order they appear here
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#boot_order VirtualEnvironmentVm#boot_order}
   */
   readonly bootOrder?: string[];
   /**
-  * Whether to delete unreferenced disks on destroy
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#delete_unreferenced_disks_on_destroy VirtualEnvironmentVm#delete_unreferenced_disks_on_destroy}
   */
   readonly deleteUnreferencedDisksOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * The description
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#description VirtualEnvironmentVm#description}
   */
   readonly description?: string;
   /**
-  * A hook script
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hook_script_file_id VirtualEnvironmentVm#hook_script_file_id}
   */
   readonly hookScriptFileId?: string;
   /**
-  * Selectively enable hotplug features. Use `0` to disable, `1` to enable all. Valid features: `disk`, `network`, `usb`, `memory`, `cpu`. Memory hotplug requires NUMA to be enabled.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hotplug VirtualEnvironmentVm#hotplug}
   */
   readonly hotplug?: string;
@@ -57,176 +43,118 @@ export interface VirtualEnvironmentVmConfig extends cdktf.TerraformMetaArguments
   */
   readonly id?: string;
   /**
-  * The keyboard layout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#keyboard_layout VirtualEnvironmentVm#keyboard_layout}
   */
   readonly keyboardLayout?: string;
   /**
-  * The args implementation
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#kvm_arguments VirtualEnvironmentVm#kvm_arguments}
   */
   readonly kvmArguments?: string;
   /**
-  * The MAC addresses for the network interfaces
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mac_addresses VirtualEnvironmentVm#mac_addresses}
   */
   readonly macAddresses?: string[];
   /**
-  * The VM machine type, either default `pc` or `q35`
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#machine VirtualEnvironmentVm#machine}
   */
   readonly machine?: string;
   /**
-  * Whether to migrate the VM on node change instead of re-creating it
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#migrate VirtualEnvironmentVm#migrate}
   */
   readonly migrate?: boolean | cdktf.IResolvable;
   /**
-  * The name of the VM. Must be a valid DNS name.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#name VirtualEnvironmentVm#name}
   */
   readonly name?: string;
   /**
-  * The network devices
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#network_device VirtualEnvironmentVm#network_device}
   */
   readonly networkDevice?: VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable;
   /**
-  * The node name
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#node_name VirtualEnvironmentVm#node_name}
   */
   readonly nodeName: string;
   /**
-  * Start VM on Node boot
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#on_boot VirtualEnvironmentVm#on_boot}
   */
   readonly onBoot?: boolean | cdktf.IResolvable;
   /**
-  * The ID of the pool to assign the virtual machine to
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#pool_id VirtualEnvironmentVm#pool_id}
   */
   readonly poolId?: string;
   /**
-  * Sets the protection flag of the VM. This will disable the remove VM and remove disk operations
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#protection VirtualEnvironmentVm#protection}
   */
   readonly protection?: boolean | cdktf.IResolvable;
   /**
-  * Whether to purge the VM from backup configurations on destroy
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#purge_on_destroy VirtualEnvironmentVm#purge_on_destroy}
   */
   readonly purgeOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Whether to reboot VM after creation
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#reboot VirtualEnvironmentVm#reboot}
   */
   readonly reboot?: boolean | cdktf.IResolvable;
   /**
-  * Whether the provider may automatically reboot or power off the VM during update operations when required to apply changes. If false, updates that require taking the VM offline fail instead of being applied automatically. Changes that are applied successfully but still need a later manual reboot emit a warning instead.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#reboot_after_update VirtualEnvironmentVm#reboot_after_update}
   */
   readonly rebootAfterUpdate?: boolean | cdktf.IResolvable;
   /**
-  * The SCSI hardware type
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#scsi_hardware VirtualEnvironmentVm#scsi_hardware}
   */
   readonly scsiHardware?: string;
   /**
-  * Whether to start the virtual machine
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#started VirtualEnvironmentVm#started}
   */
   readonly started?: boolean | cdktf.IResolvable;
   /**
-  * Whether to stop rather than shutdown on VM destroy
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#stop_on_destroy VirtualEnvironmentVm#stop_on_destroy}
   */
   readonly stopOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Whether to enable the USB tablet device
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#tablet_device VirtualEnvironmentVm#tablet_device}
   */
   readonly tabletDevice?: boolean | cdktf.IResolvable;
   /**
-  * Tags of the virtual machine. This is only meta information.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#tags VirtualEnvironmentVm#tags}
   */
   readonly tags?: string[];
   /**
-  * Whether the VM should be a template. Setting this from false to true converts an existing VM to a template in place. Converting a template back to a regular VM is not supported.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#template VirtualEnvironmentVm#template}
   */
   readonly template?: boolean | cdktf.IResolvable;
   /**
-  * Clone VM timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_clone VirtualEnvironmentVm#timeout_clone}
   */
   readonly timeoutClone?: number;
   /**
-  * Create VM timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_create VirtualEnvironmentVm#timeout_create}
   */
   readonly timeoutCreate?: number;
   /**
-  * Migrate VM timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_migrate VirtualEnvironmentVm#timeout_migrate}
   */
   readonly timeoutMigrate?: number;
   /**
-  * Disk move timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_move_disk VirtualEnvironmentVm#timeout_move_disk}
   */
   readonly timeoutMoveDisk?: number;
   /**
-  * Reboot timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_reboot VirtualEnvironmentVm#timeout_reboot}
   */
   readonly timeoutReboot?: number;
   /**
-  * Shutdown timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_shutdown_vm VirtualEnvironmentVm#timeout_shutdown_vm}
   */
   readonly timeoutShutdownVm?: number;
   /**
-  * Start VM timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_start_vm VirtualEnvironmentVm#timeout_start_vm}
   */
   readonly timeoutStartVm?: number;
   /**
-  * Stop VM timeout
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_stop_vm VirtualEnvironmentVm#timeout_stop_vm}
   */
   readonly timeoutStopVm?: number;
   /**
-  * The VM identifier
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vm_id VirtualEnvironmentVm#vm_id}
   */
   readonly vmId?: number;
@@ -811,20 +739,14 @@ export class VirtualEnvironmentVmNetworkDeviceList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmAgentWaitForIp {
   /**
-  * Disable waiting for the agent to report an IP address; set to true to skip the lookup entirely
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#disabled VirtualEnvironmentVm#disabled}
   */
   readonly disabled?: boolean | cdktf.IResolvable;
   /**
-  * Wait for at least one IPv4 address (non-loopback, non-link-local)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ipv4 VirtualEnvironmentVm#ipv4}
   */
   readonly ipv4?: boolean | cdktf.IResolvable;
   /**
-  * Wait for at least one IPv6 address (non-loopback, non-link-local)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ipv6 VirtualEnvironmentVm#ipv6}
   */
   readonly ipv6?: boolean | cdktf.IResolvable;
@@ -967,26 +889,18 @@ export class VirtualEnvironmentVmAgentWaitForIpOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentVmAgent {
   /**
-  * Whether to enable the QEMU agent
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * The maximum amount of time to wait for data from the QEMU agent to become available
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout VirtualEnvironmentVm#timeout}
   */
   readonly timeout?: string;
   /**
-  * Whether to enable the FSTRIM feature in the QEMU agent
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#trim VirtualEnvironmentVm#trim}
   */
   readonly trim?: boolean | cdktf.IResolvable;
   /**
-  * The QEMU agent interface type
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
@@ -1193,32 +1107,22 @@ export class VirtualEnvironmentVmAgentOutputReference extends cdktf.ComplexObjec
 }
 export interface VirtualEnvironmentVmAmdSev {
   /**
-  * Sets policy bit to allow Simultaneous Multi Threading (SMT) (Ignored unless for SEV-SNP)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#allow_smt VirtualEnvironmentVm#allow_smt}
   */
   readonly allowSmt?: boolean | cdktf.IResolvable;
   /**
-  * Add kernel hashes to guest firmware for measured linux kernel launch
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#kernel_hashes VirtualEnvironmentVm#kernel_hashes}
   */
   readonly kernelHashes?: boolean | cdktf.IResolvable;
   /**
-  * Sets policy bit to disallow debugging of guest
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#no_debug VirtualEnvironmentVm#no_debug}
   */
   readonly noDebug?: boolean | cdktf.IResolvable;
   /**
-  * Sets policy bit to disallow key sharing with other guests (Ignored for SEV-SNP)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#no_key_sharing VirtualEnvironmentVm#no_key_sharing}
   */
   readonly noKeySharing?: boolean | cdktf.IResolvable;
   /**
-  * Enable standard SEV with type=std or enable experimental SEV-ES with the es optionor enable experimental SEV-SNP with the snp option.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
@@ -1419,20 +1323,14 @@ export class VirtualEnvironmentVmAmdSevOutputReference extends cdktf.ComplexObje
 }
 export interface VirtualEnvironmentVmAudioDevice {
   /**
-  * The device
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device?: string;
   /**
-  * The driver
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#driver VirtualEnvironmentVm#driver}
   */
   readonly driver?: string;
   /**
-  * Whether to enable the audio device
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
@@ -1575,20 +1473,14 @@ export class VirtualEnvironmentVmAudioDeviceOutputReference extends cdktf.Comple
 }
 export interface VirtualEnvironmentVmCdrom {
   /**
-  * Whether to enable the CDROM drive
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * The file id
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_id VirtualEnvironmentVm#file_id}
   */
   readonly fileId?: string;
   /**
-  * The CDROM interface
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
   */
   readonly interface?: string;
@@ -1731,32 +1623,22 @@ export class VirtualEnvironmentVmCdromOutputReference extends cdktf.ComplexObjec
 }
 export interface VirtualEnvironmentVmClone {
   /**
-  * The ID of the target datastore
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * The Clone Type, create a Full Clone (true) or a linked Clone (false)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#full VirtualEnvironmentVm#full}
   */
   readonly full?: boolean | cdktf.IResolvable;
   /**
-  * The name of the source node
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#node_name VirtualEnvironmentVm#node_name}
   */
   readonly nodeName?: string;
   /**
-  * The number of Retries to create a clone
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#retries VirtualEnvironmentVm#retries}
   */
   readonly retries?: number;
   /**
-  * The ID of the source VM
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vm_id VirtualEnvironmentVm#vm_id}
   */
   readonly vmId: number;
@@ -1954,62 +1836,42 @@ export class VirtualEnvironmentVmCloneOutputReference extends cdktf.ComplexObjec
 }
 export interface VirtualEnvironmentVmCpu {
   /**
-  * The CPU affinity
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#affinity VirtualEnvironmentVm#affinity}
   */
   readonly affinity?: string;
   /**
-  * The CPU architecture
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#architecture VirtualEnvironmentVm#architecture}
   */
   readonly architecture?: string;
   /**
-  * The number of CPU cores
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cores VirtualEnvironmentVm#cores}
   */
   readonly cores?: number;
   /**
-  * The CPU flags
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#flags VirtualEnvironmentVm#flags}
   */
   readonly flags?: string[];
   /**
-  * The number of hotplugged vCPUs
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hotplugged VirtualEnvironmentVm#hotplugged}
   */
   readonly hotplugged?: number;
   /**
-  * Limit of CPU usage
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#limit VirtualEnvironmentVm#limit}
   */
   readonly limit?: number;
   /**
-  * Enable/disable NUMA.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#numa VirtualEnvironmentVm#numa}
   */
   readonly numa?: boolean | cdktf.IResolvable;
   /**
-  * The number of CPU sockets
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#sockets VirtualEnvironmentVm#sockets}
   */
   readonly sockets?: number;
   /**
-  * The emulated CPU type
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
   /**
-  * The CPU units
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#units VirtualEnvironmentVm#units}
   */
   readonly units?: number;
@@ -2355,50 +2217,34 @@ export class VirtualEnvironmentVmCpuOutputReference extends cdktf.ComplexObject 
 }
 export interface VirtualEnvironmentVmDiskSpeed {
   /**
-  * The maximum read I/O in operations per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_read VirtualEnvironmentVm#iops_read}
   */
   readonly iopsRead?: number;
   /**
-  * The maximum unthrottled read I/O pool in operations per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_read_burstable VirtualEnvironmentVm#iops_read_burstable}
   */
   readonly iopsReadBurstable?: number;
   /**
-  * The maximum write I/O in operations per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_write VirtualEnvironmentVm#iops_write}
   */
   readonly iopsWrite?: number;
   /**
-  * The maximum unthrottled write I/O pool in operations per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_write_burstable VirtualEnvironmentVm#iops_write_burstable}
   */
   readonly iopsWriteBurstable?: number;
   /**
-  * The maximum read speed in megabytes per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#read VirtualEnvironmentVm#read}
   */
   readonly read?: number;
   /**
-  * The maximum burstable read speed in megabytes per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#read_burstable VirtualEnvironmentVm#read_burstable}
   */
   readonly readBurstable?: number;
   /**
-  * The maximum write speed in megabytes per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#write VirtualEnvironmentVm#write}
   */
   readonly write?: number;
   /**
-  * The maximum burstable write speed in megabytes per second
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#write_burstable VirtualEnvironmentVm#write_burstable}
   */
   readonly writeBurstable?: number;
@@ -2686,98 +2532,66 @@ export class VirtualEnvironmentVmDiskSpeedOutputReference extends cdktf.ComplexO
 }
 export interface VirtualEnvironmentVmDisk {
   /**
-  * The disk AIO mode
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#aio VirtualEnvironmentVm#aio}
   */
   readonly aio?: string;
   /**
-  * Whether the drive should be included when making backups
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#backup VirtualEnvironmentVm#backup}
   */
   readonly backup?: boolean | cdktf.IResolvable;
   /**
-  * The drive’s cache mode
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cache VirtualEnvironmentVm#cache}
   */
   readonly cache?: string;
   /**
-  * The datastore id
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Whether to pass discard/trim requests to the underlying storage.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#discard VirtualEnvironmentVm#discard}
   */
   readonly discard?: string;
   /**
-  * The file format
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
   */
   readonly fileFormat?: string;
   /**
-  * The file id for a disk image
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_id VirtualEnvironmentVm#file_id}
   */
   readonly fileId?: string;
   /**
-  * The file id of a disk image to import from storage. Only used during initial creation; changes after creation are ignored.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#import_from VirtualEnvironmentVm#import_from}
   */
   readonly importFromAttribute?: string;
   /**
-  * The datastore name
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
   */
   readonly interface: string;
   /**
-  * Whether to use iothreads for this disk drive
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iothread VirtualEnvironmentVm#iothread}
   */
   readonly iothread?: boolean | cdktf.IResolvable;
   /**
-  * The in-datastore path to disk image
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#path_in_datastore VirtualEnvironmentVm#path_in_datastore}
   */
   readonly pathInDatastore?: string;
   /**
-  * Number of I/O queues for this disk, requires SCSI interface and `virtio-scsi-single` SCSI controller
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#queues VirtualEnvironmentVm#queues}
   */
   readonly queues?: number;
   /**
-  * Whether the drive should be considered for replication jobs
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#replicate VirtualEnvironmentVm#replicate}
   */
   readonly replicate?: boolean | cdktf.IResolvable;
   /**
-  * The drive’s reported serial number
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#serial VirtualEnvironmentVm#serial}
   */
   readonly serial?: string;
   /**
-  * The disk size in gigabytes
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#size VirtualEnvironmentVm#size}
   */
   readonly size?: number;
   /**
-  * Whether to use ssd for this disk drive
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ssd VirtualEnvironmentVm#ssd}
   */
   readonly ssd?: boolean | cdktf.IResolvable;
@@ -3361,26 +3175,18 @@ export class VirtualEnvironmentVmDiskList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmEfiDisk {
   /**
-  * The datastore id
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * The file format
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
   */
   readonly fileFormat?: string;
   /**
-  * Use an EFI vars template with distribution-specific and Microsoft Standard keys enrolled, if used with efi type=`4m`.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#pre_enrolled_keys VirtualEnvironmentVm#pre_enrolled_keys}
   */
   readonly preEnrolledKeys?: boolean | cdktf.IResolvable;
   /**
-  * Size and type of the OVMF EFI disk
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
@@ -3552,14 +3358,10 @@ export class VirtualEnvironmentVmEfiDiskOutputReference extends cdktf.ComplexObj
 }
 export interface VirtualEnvironmentVmHostpci {
   /**
-  * The PCI device name for Proxmox, in form of 'hostpciX' where X is a sequential number from 0 to 3
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device: string;
   /**
-  * The PCI ID of the device, for example 0000:00:1f.0 (or 0000:00:1f.0;0000:00:1f.1 for multiple device functions, or 0000:00:1f for all functions). Use either this or mapping.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#id VirtualEnvironmentVm#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
@@ -3567,38 +3369,26 @@ export interface VirtualEnvironmentVmHostpci {
   */
   readonly id?: string;
   /**
-  * The resource mapping name of the device, for example gpu. Use either this or id.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
   */
   readonly mapping?: string;
   /**
-  * The the mediated device to use
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mdev VirtualEnvironmentVm#mdev}
   */
   readonly mdev?: string;
   /**
-  * Tells Proxmox VE to use a PCIe or PCI port. Some guests/device combination require PCIe rather than PCI. PCIe is only available for q35 machine types.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#pcie VirtualEnvironmentVm#pcie}
   */
   readonly pcie?: boolean | cdktf.IResolvable;
   /**
-  * A path to a ROM file for the device to use. This is a relative path under /usr/share/kvm/
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#rom_file VirtualEnvironmentVm#rom_file}
   */
   readonly romFile?: string;
   /**
-  * Makes the firmware ROM visible for the guest. Default is true
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#rombar VirtualEnvironmentVm#rombar}
   */
   readonly rombar?: boolean | cdktf.IResolvable;
   /**
-  * Marks the PCI(e) device as the primary GPU of the VM. With this enabled, the vga configuration argument will be ignored.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#xvga VirtualEnvironmentVm#xvga}
   */
   readonly xvga?: boolean | cdktf.IResolvable;
@@ -3915,14 +3705,10 @@ export class VirtualEnvironmentVmHostpciList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmInitializationDns {
   /**
-  * The DNS search domain
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#domain VirtualEnvironmentVm#domain}
   */
   readonly domain?: string;
   /**
-  * The list of DNS servers
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#servers VirtualEnvironmentVm#servers}
   */
   readonly servers?: string[];
@@ -4036,14 +3822,10 @@ export class VirtualEnvironmentVmInitializationDnsOutputReference extends cdktf.
 }
 export interface VirtualEnvironmentVmInitializationIpConfigIpv4 {
   /**
-  * The IPv4 address
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#address VirtualEnvironmentVm#address}
   */
   readonly address?: string;
   /**
-  * The IPv4 gateway
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#gateway VirtualEnvironmentVm#gateway}
   */
   readonly gateway?: string;
@@ -4157,14 +3939,10 @@ export class VirtualEnvironmentVmInitializationIpConfigIpv4OutputReference exten
 }
 export interface VirtualEnvironmentVmInitializationIpConfigIpv6 {
   /**
-  * The IPv6 address
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#address VirtualEnvironmentVm#address}
   */
   readonly address?: string;
   /**
-  * The IPv6 gateway
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#gateway VirtualEnvironmentVm#gateway}
   */
   readonly gateway?: string;
@@ -4431,20 +4209,14 @@ export class VirtualEnvironmentVmInitializationIpConfigList extends cdktf.Comple
 }
 export interface VirtualEnvironmentVmInitializationUserAccount {
   /**
-  * The SSH keys
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#keys VirtualEnvironmentVm#keys}
   */
   readonly keys?: string[];
   /**
-  * The SSH password
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#password VirtualEnvironmentVm#password}
   */
   readonly password?: string;
   /**
-  * The SSH username
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#username VirtualEnvironmentVm#username}
   */
   readonly username?: string;
@@ -4587,56 +4359,38 @@ export class VirtualEnvironmentVmInitializationUserAccountOutputReference extend
 }
 export interface VirtualEnvironmentVmInitialization {
   /**
-  * The datastore id
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * The file format
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
   */
   readonly fileFormat?: string;
   /**
-  * The IDE interface on which the CloudInit drive will be added
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
   */
   readonly interface?: string;
   /**
-  * The ID of a file containing meta data config
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#meta_data_file_id VirtualEnvironmentVm#meta_data_file_id}
   */
   readonly metaDataFileId?: string;
   /**
-  * The ID of a file containing network config
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#network_data_file_id VirtualEnvironmentVm#network_data_file_id}
   */
   readonly networkDataFileId?: string;
   /**
-  * The cloud-init configuration format
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
   /**
-  * Whether to do an automatic package upgrade after the first boot (defaults to `true` in Proxmox). Setting this is only allowed for `root@pam` authenticated user.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#upgrade VirtualEnvironmentVm#upgrade}
   */
   readonly upgrade?: boolean | cdktf.IResolvable;
   /**
-  * The ID of a file containing custom user data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#user_data_file_id VirtualEnvironmentVm#user_data_file_id}
   */
   readonly userDataFileId?: string;
   /**
-  * The ID of a file containing vendor data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vendor_data_file_id VirtualEnvironmentVm#vendor_data_file_id}
   */
   readonly vendorDataFileId?: string;
@@ -5058,32 +4812,22 @@ export class VirtualEnvironmentVmInitializationOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentVmMemory {
   /**
-  * The dedicated memory in megabytes
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#dedicated VirtualEnvironmentVm#dedicated}
   */
   readonly dedicated?: number;
   /**
-  * The floating memory in megabytes (balloon)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#floating VirtualEnvironmentVm#floating}
   */
   readonly floating?: number;
   /**
-  * Enable/disable hugepages memory
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hugepages VirtualEnvironmentVm#hugepages}
   */
   readonly hugepages?: string;
   /**
-  * Hugepages will not be deleted after VM shutdown and can be used for subsequent starts
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#keep_hugepages VirtualEnvironmentVm#keep_hugepages}
   */
   readonly keepHugepages?: boolean | cdktf.IResolvable;
   /**
-  * The shared memory in megabytes
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#shared VirtualEnvironmentVm#shared}
   */
   readonly shared?: number;
@@ -5284,32 +5028,22 @@ export class VirtualEnvironmentVmMemoryOutputReference extends cdktf.ComplexObje
 }
 export interface VirtualEnvironmentVmNuma {
   /**
-  * CPUs accessing this NUMA node
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cpus VirtualEnvironmentVm#cpus}
   */
   readonly cpus: string;
   /**
-  * Numa node device ID
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device: string;
   /**
-  * Host NUMA nodes to use
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hostnodes VirtualEnvironmentVm#hostnodes}
   */
   readonly hostnodes?: string;
   /**
-  * Amount of memory this NUMA node provides
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
   */
   readonly memory: number;
   /**
-  * NUMA policy
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#policy VirtualEnvironmentVm#policy}
   */
   readonly policy?: string;
@@ -5533,8 +5267,6 @@ export class VirtualEnvironmentVmNumaList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmOperatingSystem {
   /**
-  * The type
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
@@ -5619,20 +5351,14 @@ export class VirtualEnvironmentVmOperatingSystemOutputReference extends cdktf.Co
 }
 export interface VirtualEnvironmentVmRng {
   /**
-  * Maximum bytes of entropy allowed to get injected into the guest every `period` milliseconds. Prefer a lower value when using `/dev/random` as source.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#max_bytes VirtualEnvironmentVm#max_bytes}
   */
   readonly maxBytes?: number;
   /**
-  * Every `period` milliseconds the entropy-injection quota is reset, allowing the guest to retrieve another `max_bytes` of entropy.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#period VirtualEnvironmentVm#period}
   */
   readonly period?: number;
   /**
-  * The file on the host to gather entropy from. In most cases, `/dev/urandom` should be preferred over `/dev/random` to avoid entropy-starvation issues on the host.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#source VirtualEnvironmentVm#source}
   */
   readonly source: string;
@@ -5804,8 +5530,6 @@ export class VirtualEnvironmentVmRngList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmSerialDevice {
   /**
-  * The device
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device?: string;
@@ -5922,44 +5646,30 @@ export class VirtualEnvironmentVmSerialDeviceList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmSmbios {
   /**
-  * Sets SMBIOS family string
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#family VirtualEnvironmentVm#family}
   */
   readonly family?: string;
   /**
-  * Sets SMBIOS manufacturer
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#manufacturer VirtualEnvironmentVm#manufacturer}
   */
   readonly manufacturer?: string;
   /**
-  * Sets SMBIOS product ID
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#product VirtualEnvironmentVm#product}
   */
   readonly product?: string;
   /**
-  * Sets SMBIOS serial number
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#serial VirtualEnvironmentVm#serial}
   */
   readonly serial?: string;
   /**
-  * Sets SMBIOS SKU
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#sku VirtualEnvironmentVm#sku}
   */
   readonly sku?: string;
   /**
-  * Sets SMBIOS UUID
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#uuid VirtualEnvironmentVm#uuid}
   */
   readonly uuid?: string;
   /**
-  * Sets SMBIOS version
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#version VirtualEnvironmentVm#version}
   */
   readonly version?: string;
@@ -6218,20 +5928,14 @@ export class VirtualEnvironmentVmSmbiosOutputReference extends cdktf.ComplexObje
 }
 export interface VirtualEnvironmentVmStartup {
   /**
-  * A non-negative number defining the delay in seconds before the next VM is shut down
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#down_delay VirtualEnvironmentVm#down_delay}
   */
   readonly downDelay?: number;
   /**
-  * A non-negative number defining the general startup order
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#order VirtualEnvironmentVm#order}
   */
   readonly order?: number;
   /**
-  * A non-negative number defining the delay in seconds before the next VM is started
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#up_delay VirtualEnvironmentVm#up_delay}
   */
   readonly upDelay?: number;
@@ -6374,14 +6078,10 @@ export class VirtualEnvironmentVmStartupOutputReference extends cdktf.ComplexObj
 }
 export interface VirtualEnvironmentVmTpmState {
   /**
-  * Datastore ID
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * TPM version
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#version VirtualEnvironmentVm#version}
   */
   readonly version?: string;
@@ -6495,20 +6195,14 @@ export class VirtualEnvironmentVmTpmStateOutputReference extends cdktf.ComplexOb
 }
 export interface VirtualEnvironmentVmUsb {
   /**
-  * The USB device ID for Proxmox, in form of '<MANUFACTURER>:<ID>'
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#host VirtualEnvironmentVm#host}
   */
   readonly host?: string;
   /**
-  * The resource mapping name of the device, for example usbdisk. Use either this or id.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
   */
   readonly mapping?: string;
   /**
-  * Makes the USB device a USB3 device for the machine. Default is false
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#usb3 VirtualEnvironmentVm#usb3}
   */
   readonly usb3?: boolean | cdktf.IResolvable;
@@ -6683,20 +6377,14 @@ export class VirtualEnvironmentVmUsbList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmVga {
   /**
-  * Enable clipboard support. Set to `vnc` to enable clipboard support for VNC.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#clipboard VirtualEnvironmentVm#clipboard}
   */
   readonly clipboard?: string;
   /**
-  * The VGA memory in megabytes (4-512 MB)
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
   */
   readonly memory?: number;
   /**
-  * The VGA type
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
@@ -6839,32 +6527,22 @@ export class VirtualEnvironmentVmVgaOutputReference extends cdktf.ComplexObject 
 }
 export interface VirtualEnvironmentVmVirtiofs {
   /**
-  * The caching mode
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cache VirtualEnvironmentVm#cache}
   */
   readonly cache?: string;
   /**
-  * Whether to allow direct io
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#direct_io VirtualEnvironmentVm#direct_io}
   */
   readonly directIo?: boolean | cdktf.IResolvable;
   /**
-  * Enable POSIX ACLs, implies xattr support
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#expose_acl VirtualEnvironmentVm#expose_acl}
   */
   readonly exposeAcl?: boolean | cdktf.IResolvable;
   /**
-  * Enable support for extended attributes
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#expose_xattr VirtualEnvironmentVm#expose_xattr}
   */
   readonly exposeXattr?: boolean | cdktf.IResolvable;
   /**
-  * Directory mapping identifier
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
   */
   readonly mapping: string;
@@ -7094,20 +6772,14 @@ export class VirtualEnvironmentVmVirtiofsList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmWatchdog {
   /**
-  * The watchdog action
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#action VirtualEnvironmentVm#action}
   */
   readonly action?: string;
   /**
-  * Whether the watchdog is enabled
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * The watchdog model
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#model VirtualEnvironmentVm#model}
   */
   readonly model?: string;

@@ -8,26 +8,18 @@ import * as cdktf from 'cdktf';
 
 export interface ClusterKubeconfigConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The duration in hours before the certificate is renewed, defaults to 720h. Must be a valid duration string
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#certificate_renewal_duration ClusterKubeconfig#certificate_renewal_duration}
   */
   readonly certificateRenewalDuration?: string;
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#client_configuration ClusterKubeconfig#client_configuration}
   */
   readonly clientConfiguration: ClusterKubeconfigClientConfiguration;
   /**
-  * endpoint to use for the talosclient. If not set, the node value will be used
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#endpoint ClusterKubeconfig#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * controlplane node to retrieve the kubeconfig from
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#node ClusterKubeconfig#node}
   */
   readonly nodeAttribute: string;
@@ -38,20 +30,14 @@ export interface ClusterKubeconfigConfig extends cdktf.TerraformMetaArguments {
 }
 export interface ClusterKubeconfigClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#ca_certificate ClusterKubeconfig#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#client_certificate ClusterKubeconfig#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#client_key ClusterKubeconfig#client_key}
   */
   readonly clientKey: string;
@@ -264,14 +250,10 @@ export class ClusterKubeconfigKubernetesClientConfigurationOutputReference exten
 }
 export interface ClusterKubeconfigTimeouts {
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#create ClusterKubeconfig#create}
   */
   readonly create?: string;
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/cluster_kubeconfig#update ClusterKubeconfig#update}
   */
   readonly update?: string;

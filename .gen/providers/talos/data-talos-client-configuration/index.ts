@@ -8,46 +8,32 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosClientConfigurationConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#client_configuration DataTalosClientConfiguration#client_configuration}
   */
   readonly clientConfiguration: DataTalosClientConfigurationClientConfiguration;
   /**
-  * The name of the cluster in the generated config
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#cluster_name DataTalosClientConfiguration#cluster_name}
   */
   readonly clusterName: string;
   /**
-  * endpoints to set in the generated config
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#endpoints DataTalosClientConfiguration#endpoints}
   */
   readonly endpoints?: string[];
   /**
-  * nodes to set in the generated config
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#nodes DataTalosClientConfiguration#nodes}
   */
   readonly nodes?: string[];
 }
 export interface DataTalosClientConfigurationClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#ca_certificate DataTalosClientConfiguration#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#client_certificate DataTalosClientConfiguration#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#client_key DataTalosClientConfiguration#client_key}
   */
   readonly clientKey: string;

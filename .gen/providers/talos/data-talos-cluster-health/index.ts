@@ -8,26 +8,18 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosClusterHealthConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#client_configuration DataTalosClusterHealth#client_configuration}
   */
   readonly clientConfiguration: DataTalosClusterHealthClientConfiguration;
   /**
-  * List of control plane nodes to check for health.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#control_plane_nodes DataTalosClusterHealth#control_plane_nodes}
   */
   readonly controlPlaneNodes: string[];
   /**
-  * endpoints to use for the health check client. Use at least one control plane endpoint.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#endpoints DataTalosClusterHealth#endpoints}
   */
   readonly endpoints: string[];
   /**
-  * Skip Kubernetes component checks, this is useful to check if the nodes has finished booting up and kubelet is running. Default is false.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#skip_kubernetes_checks DataTalosClusterHealth#skip_kubernetes_checks}
   */
   readonly skipKubernetesChecks?: boolean | cdktf.IResolvable;
@@ -36,28 +28,20 @@ export interface DataTalosClusterHealthConfig extends cdktf.TerraformMetaArgumen
   */
   readonly timeouts?: DataTalosClusterHealthTimeouts;
   /**
-  * List of worker nodes to check for health.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#worker_nodes DataTalosClusterHealth#worker_nodes}
   */
   readonly workerNodes?: string[];
 }
 export interface DataTalosClusterHealthClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#ca_certificate DataTalosClusterHealth#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#client_certificate DataTalosClusterHealth#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#client_key DataTalosClusterHealth#client_key}
   */
   readonly clientKey: string;
@@ -201,8 +185,6 @@ export class DataTalosClusterHealthClientConfigurationOutputReference extends cd
 }
 export interface DataTalosClusterHealthTimeouts {
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_health#read DataTalosClusterHealth#read}
   */
   readonly read?: string;

@@ -8,20 +8,14 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosClusterKubeconfigConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#client_configuration DataTalosClusterKubeconfig#client_configuration}
   */
   readonly clientConfiguration: DataTalosClusterKubeconfigClientConfiguration;
   /**
-  * endpoint to use for the talosclient. If not set, the node value will be used
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#endpoint DataTalosClusterKubeconfig#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * controlplane node to retrieve the kubeconfig from
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#node DataTalosClusterKubeconfig#node}
   */
   readonly nodeAttribute: string;
@@ -30,28 +24,20 @@ export interface DataTalosClusterKubeconfigConfig extends cdktf.TerraformMetaArg
   */
   readonly timeouts?: DataTalosClusterKubeconfigTimeouts;
   /**
-  * Wait for the kubernetes api to be available
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#wait DataTalosClusterKubeconfig#wait}
   */
   readonly wait?: boolean | cdktf.IResolvable;
 }
 export interface DataTalosClusterKubeconfigClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#ca_certificate DataTalosClusterKubeconfig#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#client_certificate DataTalosClusterKubeconfig#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#client_key DataTalosClusterKubeconfig#client_key}
   */
   readonly clientKey: string;
@@ -264,8 +250,6 @@ export class DataTalosClusterKubeconfigKubernetesClientConfigurationOutputRefere
 }
 export interface DataTalosClusterKubeconfigTimeouts {
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/cluster_kubeconfig#read DataTalosClusterKubeconfig#read}
   */
   readonly read?: string;

@@ -8,28 +8,20 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryExtensionsVersionsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The filter to apply to the extensions list.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#exact_filters DataTalosImageFactoryExtensionsVersions#exact_filters}
   */
   readonly exactFilters?: DataTalosImageFactoryExtensionsVersionsExactFilters;
   /**
-  * The filter to apply to the extensions list.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#filters DataTalosImageFactoryExtensionsVersions#filters}
   */
   readonly filters?: DataTalosImageFactoryExtensionsVersionsFilters;
   /**
-  * The talos version to get extensions for.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#talos_version DataTalosImageFactoryExtensionsVersions#talos_version}
   */
   readonly talosVersion: string;
 }
 export interface DataTalosImageFactoryExtensionsVersionsExactFilters {
   /**
-  * The exact name match of the extension to filter by.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#names DataTalosImageFactoryExtensionsVersions#names}
   */
   readonly names?: string[];
@@ -219,8 +211,6 @@ export class DataTalosImageFactoryExtensionsVersionsExtensionsInfoList extends c
 }
 export interface DataTalosImageFactoryExtensionsVersionsFilters {
   /**
-  * The name of the extension to filter by.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#names DataTalosImageFactoryExtensionsVersions#names}
   */
   readonly names?: string[];

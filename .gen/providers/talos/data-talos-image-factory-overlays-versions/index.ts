@@ -8,22 +8,16 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryOverlaysVersionsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The filter to apply to the overlays list.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#filters DataTalosImageFactoryOverlaysVersions#filters}
   */
   readonly filters?: DataTalosImageFactoryOverlaysVersionsFilters;
   /**
-  * The talos version to get overlays for.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#talos_version DataTalosImageFactoryOverlaysVersions#talos_version}
   */
   readonly talosVersion: string;
 }
 export interface DataTalosImageFactoryOverlaysVersionsFilters {
   /**
-  * The name of the overlay to filter by.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#name DataTalosImageFactoryOverlaysVersions#name}
   */
   readonly name?: string;

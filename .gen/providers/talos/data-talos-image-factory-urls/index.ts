@@ -8,86 +8,22 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryUrlsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The platform architecture for which the URLs are generated. Defaults to amd64.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#architecture DataTalosImageFactoryUrls#architecture}
   */
   readonly architecture?: string;
   /**
-  * The platform for which the URLs are generated.
-  * 
-  * 	#### Metal
-  * 
-  * 		- metal
-  * 
-  *     #### Cloud Platforms
-  *         - aws
-  *         - gcp
-  *         - equinixMetal
-  *         - azure
-  *         - digital-ocean
-  *         - nocloud
-  *         - openstack
-  *         - vmware
-  *         - akamai
-  *         - cloudstack
-  *         - hcloud
-  *         - oracle
-  *         - upcloud
-  *         - vultr
-  *         - exoscale
-  *         - opennebula
-  *         - scaleway
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#platform DataTalosImageFactoryUrls#platform}
   */
   readonly platform?: string;
   /**
-  * The SBC's (Single Board Copmuters) for which the url are generated.
-  * 
-  *     #### Single Board Computers
-  *         - rpi_5
-  *         - rpi_generic
-  *         - revpi_generic
-  *         - bananapi_m64
-  *         - nanopi_r4s
-  *         - nanopi_r5s
-  *         - jetson_nano
-  *         - libretech_all_h3_cc_h5
-  *         - orangepi_r1_plus_lts
-  *         - pine64
-  *         - rock64
-  *         - rock4cplus
-  *         - rock4se
-  *         - rock5a
-  *         - rock5b
-  *         - rockpi_4
-  *         - rockpi_4c
-  *         - helios64
-  *         - turingrk1
-  *         - orangepi-5
-  *         - orangepi-5-plus
-  *         - rockpro64
-  *         - odroid-m1
-  *         - radxa-zero-3e
-  *         - rock3b
-  *         - orangepi-5-max
-  *         - rock5t
-  *         - friendlyelec-cm3588-nas
-  *         - rock5b-plus
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#sbc DataTalosImageFactoryUrls#sbc}
   */
   readonly sbc?: string;
   /**
-  * The schematic ID for which the URLs are generated.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#schematic_id DataTalosImageFactoryUrls#schematic_id}
   */
   readonly schematicId: string;
   /**
-  * The Talos version for which the URLs are generated.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#talos_version DataTalosImageFactoryUrls#talos_version}
   */
   readonly talosVersion: string;

@@ -8,16 +8,12 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryVersionsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The filter to apply to the overlays list.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_versions#filters DataTalosImageFactoryVersions#filters}
   */
   readonly filters?: DataTalosImageFactoryVersionsFilters;
 }
 export interface DataTalosImageFactoryVersionsFilters {
   /**
-  * If set to true, only stable versions will be returned. If set to false, all versions will be returned.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_versions#stable_versions_only DataTalosImageFactoryVersions#stable_versions_only}
   */
   readonly stableVersionsOnly?: boolean | cdktf.IResolvable;

@@ -8,70 +8,48 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosMachineConfigurationConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The endpoint of the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cluster_endpoint DataTalosMachineConfiguration#cluster_endpoint}
   */
   readonly clusterEndpoint: string;
   /**
-  * The name of the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cluster_name DataTalosMachineConfiguration#cluster_name}
   */
   readonly clusterName: string;
   /**
-  * The list of config patches to apply to the generated configuration
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#config_patches DataTalosMachineConfiguration#config_patches}
   */
   readonly configPatches?: string[];
   /**
-  * Whether to generate documentation for the generated configuration. Defaults to false
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#docs DataTalosMachineConfiguration#docs}
   */
   readonly docs?: boolean | cdktf.IResolvable;
   /**
-  * Whether to generate examples for the generated configuration. Defaults to false
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#examples DataTalosMachineConfiguration#examples}
   */
   readonly examples?: boolean | cdktf.IResolvable;
   /**
-  * The version of kubernetes to use
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#kubernetes_version DataTalosMachineConfiguration#kubernetes_version}
   */
   readonly kubernetesVersion?: string;
   /**
-  * The secrets for the talos cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#machine_secrets DataTalosMachineConfiguration#machine_secrets}
   */
   readonly machineSecrets: DataTalosMachineConfigurationMachineSecrets;
   /**
-  * The type of machine to generate the configuration for
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#machine_type DataTalosMachineConfiguration#machine_type}
   */
   readonly machineType: string;
   /**
-  * The Talos version contract used to generate the machine configuration. This does not control the installed Talos version. Use `config_patches` to set `machine.install.image` to the desired value. Example values: `v1.12`, `v1.12.1`, `1.12`, `1.12.1`
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#talos_version DataTalosMachineConfiguration#talos_version}
   */
   readonly talosVersion?: string;
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsEtcd {
   /**
-  * certificate data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * key data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
@@ -189,14 +167,10 @@ export class DataTalosMachineConfigurationMachineSecretsCertsEtcdOutputReference
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsK8S {
   /**
-  * certificate data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * key data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
@@ -314,14 +288,10 @@ export class DataTalosMachineConfigurationMachineSecretsCertsK8SOutputReference 
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsK8SAggregator {
   /**
-  * certificate data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * key data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
@@ -439,8 +409,6 @@ export class DataTalosMachineConfigurationMachineSecretsCertsK8SAggregatorOutput
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsK8SServiceaccount {
   /**
-  * The key for the k8s service account
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
@@ -532,14 +500,10 @@ export class DataTalosMachineConfigurationMachineSecretsCertsK8SServiceaccountOu
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsOs {
   /**
-  * certificate data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * key data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
@@ -657,20 +621,14 @@ export class DataTalosMachineConfigurationMachineSecretsCertsOsOutputReference e
 }
 export interface DataTalosMachineConfigurationMachineSecretsCerts {
   /**
-  * The certificate and key pair
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#etcd DataTalosMachineConfiguration#etcd}
   */
   readonly etcd: DataTalosMachineConfigurationMachineSecretsCertsEtcd;
   /**
-  * The certificate and key pair
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#k8s DataTalosMachineConfiguration#k8s}
   */
   readonly k8S: DataTalosMachineConfigurationMachineSecretsCertsK8S;
   /**
-  * The certificate and key pair
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#k8s_aggregator DataTalosMachineConfiguration#k8s_aggregator}
   */
   readonly k8SAggregator: DataTalosMachineConfigurationMachineSecretsCertsK8SAggregator;
@@ -679,8 +637,6 @@ export interface DataTalosMachineConfigurationMachineSecretsCerts {
   */
   readonly k8SServiceaccount: DataTalosMachineConfigurationMachineSecretsCertsK8SServiceaccount;
   /**
-  * The certificate and key pair
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#os DataTalosMachineConfiguration#os}
   */
   readonly os: DataTalosMachineConfigurationMachineSecretsCertsOs;
@@ -876,8 +832,6 @@ export class DataTalosMachineConfigurationMachineSecretsCertsOutputReference ext
 }
 export interface DataTalosMachineConfigurationMachineSecretsCluster {
   /**
-  * The cluster id
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#id DataTalosMachineConfiguration#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
@@ -885,8 +839,6 @@ export interface DataTalosMachineConfigurationMachineSecretsCluster {
   */
   readonly id: string;
   /**
-  * The cluster secret
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#secret DataTalosMachineConfiguration#secret}
   */
   readonly secret: string;
@@ -1004,20 +956,14 @@ export class DataTalosMachineConfigurationMachineSecretsClusterOutputReference e
 }
 export interface DataTalosMachineConfigurationMachineSecretsSecrets {
   /**
-  * The aescbc encryption secret for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#aescbc_encryption_secret DataTalosMachineConfiguration#aescbc_encryption_secret}
   */
   readonly aescbcEncryptionSecret?: string;
   /**
-  * The bootstrap token for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#bootstrap_token DataTalosMachineConfiguration#bootstrap_token}
   */
   readonly bootstrapToken: string;
   /**
-  * The secretbox encryption secret for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#secretbox_encryption_secret DataTalosMachineConfiguration#secretbox_encryption_secret}
   */
   readonly secretboxEncryptionSecret: string;
@@ -1164,8 +1110,6 @@ export class DataTalosMachineConfigurationMachineSecretsSecretsOutputReference e
 }
 export interface DataTalosMachineConfigurationMachineSecretsTrustdinfo {
   /**
-  * The trustd token for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#token DataTalosMachineConfiguration#token}
   */
   readonly token: string;
@@ -1257,26 +1201,18 @@ export class DataTalosMachineConfigurationMachineSecretsTrustdinfoOutputReferenc
 }
 export interface DataTalosMachineConfigurationMachineSecrets {
   /**
-  * The certs for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#certs DataTalosMachineConfiguration#certs}
   */
   readonly certs: DataTalosMachineConfigurationMachineSecretsCerts;
   /**
-  * The cluster secrets
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cluster DataTalosMachineConfiguration#cluster}
   */
   readonly cluster: DataTalosMachineConfigurationMachineSecretsCluster;
   /**
-  * The secrets for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#secrets DataTalosMachineConfiguration#secrets}
   */
   readonly secrets: DataTalosMachineConfigurationMachineSecretsSecrets;
   /**
-  * The trustd info for the talos kubernetes cluster
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#trustdinfo DataTalosMachineConfiguration#trustdinfo}
   */
   readonly trustdinfo: DataTalosMachineConfigurationMachineSecretsTrustdinfo;

@@ -8,28 +8,18 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosMachineDisksConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#client_configuration DataTalosMachineDisks#client_configuration}
   */
   readonly clientConfiguration: DataTalosMachineDisksClientConfiguration;
   /**
-  * endpoint to use for the talosclient. If not set, the node value will be used
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#endpoint DataTalosMachineDisks#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * controlplane node to retrieve the kubeconfig from
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#node DataTalosMachineDisks#node}
   */
   readonly nodeAttribute: string;
   /**
-  * The CEL expression to filter the disks.
-  * If not set, all disks will be returned.
-  * See [CEL documentation](https://www.talos.dev/latest/talos-guides/configuration/disk-management/#disk-selector).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#selector DataTalosMachineDisks#selector}
   */
   readonly selector?: string;
@@ -40,20 +30,14 @@ export interface DataTalosMachineDisksConfig extends cdktf.TerraformMetaArgument
 }
 export interface DataTalosMachineDisksClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#ca_certificate DataTalosMachineDisks#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#client_certificate DataTalosMachineDisks#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#client_key DataTalosMachineDisks#client_key}
   */
   readonly clientKey: string;
@@ -357,8 +341,6 @@ export class DataTalosMachineDisksDisksList extends cdktf.ComplexList {
 }
 export interface DataTalosMachineDisksTimeouts {
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_disks#read DataTalosMachineDisks#read}
   */
   readonly read?: string;

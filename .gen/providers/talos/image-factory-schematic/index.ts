@@ -8,14 +8,6 @@ import * as cdktf from 'cdktf';
 
 export interface ImageFactorySchematicConfig extends cdktf.TerraformMetaArguments {
   /**
-  * 
-  * The schematic yaml respresentation to generate the image.
-  * 
-  * If not set, a vanilla Talos image schematic will be generated.
-  * 
-  * > Refer to [image-factory](https://github.com/siderolabs/image-factory?tab=readme-ov-file#post-schematics) for the schema.
-  * 
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/image_factory_schematic#schematic ImageFactorySchematic#schematic}
   */
   readonly schematic?: string;

@@ -8,26 +8,18 @@ import * as cdktf from 'cdktf';
 
 export interface MachineBootstrapConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_configuration MachineBootstrap#client_configuration}
   */
   readonly clientConfiguration?: MachineBootstrapClientConfiguration;
   /**
-  * The client configuration data (write-only). Use this instead of client_configuration when using ephemeral resources. Requires Terraform 1.11+
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_configuration_wo MachineBootstrap#client_configuration_wo}
   */
   readonly clientConfigurationWo?: MachineBootstrapClientConfigurationWo;
   /**
-  * The endpoint of the machine to bootstrap
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#endpoint MachineBootstrap#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * The name of the node to bootstrap
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#node MachineBootstrap#node}
   */
   readonly nodeAttribute: string;
@@ -38,20 +30,14 @@ export interface MachineBootstrapConfig extends cdktf.TerraformMetaArguments {
 }
 export interface MachineBootstrapClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#ca_certificate MachineBootstrap#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_certificate MachineBootstrap#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_key MachineBootstrap#client_key}
   */
   readonly clientKey: string;
@@ -195,20 +181,14 @@ export class MachineBootstrapClientConfigurationOutputReference extends cdktf.Co
 }
 export interface MachineBootstrapClientConfigurationWo {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#ca_certificate MachineBootstrap#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_certificate MachineBootstrap#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_key MachineBootstrap#client_key}
   */
   readonly clientKey: string;
@@ -352,8 +332,6 @@ export class MachineBootstrapClientConfigurationWoOutputReference extends cdktf.
 }
 export interface MachineBootstrapTimeouts {
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#create MachineBootstrap#create}
   */
   readonly create?: string;

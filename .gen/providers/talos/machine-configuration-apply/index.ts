@@ -8,60 +8,38 @@ import * as cdktf from 'cdktf';
 
 export interface MachineConfigurationApplyConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The mode of the apply operation. Use 'staged_if_needing_reboot' for automatic reboot prevention: performs a dry-run and uses 'staged' mode if reboot is needed, 'auto' otherwise
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#apply_mode MachineConfigurationApply#apply_mode}
   */
   readonly applyMode?: string;
   /**
-  * The client configuration data
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_configuration MachineConfigurationApply#client_configuration}
   */
   readonly clientConfiguration?: MachineConfigurationApplyClientConfiguration;
   /**
-  * The client configuration data (write-only). Use this instead of client_configuration when using ephemeral resources. Requires Terraform 1.11+
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_configuration_wo MachineConfigurationApply#client_configuration_wo}
   */
   readonly clientConfigurationWo?: MachineConfigurationApplyClientConfigurationWo;
   /**
-  * The list of config patches to apply
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#config_patches MachineConfigurationApply#config_patches}
   */
   readonly configPatches?: string[];
   /**
-  * The endpoint of the machine to bootstrap
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#endpoint MachineConfigurationApply#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * The machine configuration to apply
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#machine_configuration_input MachineConfigurationApply#machine_configuration_input}
   */
   readonly machineConfigurationInput?: string;
   /**
-  * The machine configuration to apply (write-only). Use this instead of machine_configuration_input when using ephemeral resources. Requires Terraform 1.11+
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#machine_configuration_input_wo MachineConfigurationApply#machine_configuration_input_wo}
   */
   readonly machineConfigurationInputWo?: string;
   /**
-  * The name of the node to bootstrap
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#node MachineConfigurationApply#node}
   */
   readonly nodeAttribute: string;
   /**
-  * Actions to be taken on destroy, if *reset* is not set this is a no-op.
-  * 
-  * > Note: Any changes to *on_destroy* block has to be applied first by running *terraform apply* first,
-  * then a subsequent *terraform destroy* for the changes to take effect due to limitations in Terraform provider framework.
-  * 
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#on_destroy MachineConfigurationApply#on_destroy}
   */
   readonly onDestroy?: MachineConfigurationApplyOnDestroy;
@@ -72,20 +50,14 @@ export interface MachineConfigurationApplyConfig extends cdktf.TerraformMetaArgu
 }
 export interface MachineConfigurationApplyClientConfiguration {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#ca_certificate MachineConfigurationApply#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_certificate MachineConfigurationApply#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_key MachineConfigurationApply#client_key}
   */
   readonly clientKey: string;
@@ -229,20 +201,14 @@ export class MachineConfigurationApplyClientConfigurationOutputReference extends
 }
 export interface MachineConfigurationApplyClientConfigurationWo {
   /**
-  * The client CA certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#ca_certificate MachineConfigurationApply#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * The client certificate
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_certificate MachineConfigurationApply#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * The client key
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_key MachineConfigurationApply#client_key}
   */
   readonly clientKey: string;
@@ -386,20 +352,14 @@ export class MachineConfigurationApplyClientConfigurationWoOutputReference exten
 }
 export interface MachineConfigurationApplyOnDestroy {
   /**
-  * Graceful indicates whether node should leave etcd before the upgrade, it also enforces etcd checks before leaving. Default true
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#graceful MachineConfigurationApply#graceful}
   */
   readonly graceful?: boolean | cdktf.IResolvable;
   /**
-  * Reboot indicates whether node should reboot or halt after resetting. Default false
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#reboot MachineConfigurationApply#reboot}
   */
   readonly reboot?: boolean | cdktf.IResolvable;
   /**
-  * Reset the machine to the initial state (STATE and EPHEMERAL will be wiped). Default false
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#reset MachineConfigurationApply#reset}
   */
   readonly reset?: boolean | cdktf.IResolvable;
@@ -552,20 +512,14 @@ export class MachineConfigurationApplyOnDestroyOutputReference extends cdktf.Com
 }
 export interface MachineConfigurationApplyTimeouts {
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#create MachineConfigurationApply#create}
   */
   readonly create?: string;
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#delete MachineConfigurationApply#delete}
   */
   readonly delete?: string;
   /**
-  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#update MachineConfigurationApply#update}
   */
   readonly update?: string;

@@ -8,8 +8,6 @@ import * as cdktf from 'cdktf';
 
 export interface MachineSecretsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The Talos version contract used to generate the secrets. Example values: `v1.12`, `v1.12.1`, `1.12`, `1.12.1`
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_secrets#talos_version MachineSecrets#talos_version}
   */
   readonly talosVersion?: string;

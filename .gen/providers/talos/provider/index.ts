@@ -8,8 +8,6 @@ import * as cdktf from 'cdktf';
 
 export interface TalosProviderConfig {
   /**
-  * The URL of Image Factory to generate schematics. If not set defaults to https://factory.talos.dev.
-  *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs#image_factory_url TalosProvider#image_factory_url}
   */
   readonly imageFactoryUrl?: string;

@@ -3,7 +3,7 @@
  * runtime, the commands (`npm run synth`, `npm test`, `.ci/run`, cdktf.json), what git ignores, the README's own
  * layout and dependency tables, and the pull-request workflow.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -11,6 +11,8 @@ import YAML from 'yaml';
 
 const root = path.resolve(__dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+/** The maintainers' doc holds the layout and dependency tables. */
+const maintenance = fs.readFileSync(path.join(root, 'docs', 'maintenance.md'), 'utf8');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 /** Folders that hold no project source: dependencies, generated or local output. */
 const NOT_SOURCE = new Set(['node_modules', '.git', '.build', 'cdktf.out', 'coverage', 'access', '.rollout']);
@@ -37,9 +39,9 @@ function moduleSpecifiers(source: string): string[] {
   return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])([^'"\n]+)\1/gm)].map((m) => m[2]);
 }
 
-/** The rows of the first Markdown table after `heading`, as cells. */
-function tableAfter(heading: string): string[][] {
-  const section = readme.slice(readme.indexOf(`\n${heading}\n`));
+/** The rows of the first Markdown table after `heading` in `doc`, as cells. */
+function tableAfter(heading: string, doc = maintenance): string[][] {
+  const section = doc.slice(doc.indexOf(`\n${heading}\n`));
   expect(section).not.toBe('');
   const lines = section.split('\n');
   const start = lines.findIndex((l) => l.startsWith('|'));
@@ -116,14 +118,54 @@ describe('the commands the README documents', () => {
     expect(commands.filter((c) => /^npm (ci|install|i)\b/.test(c))).toHaveLength(1);
   });
 
-  test('defines the npm scripts the README names', () => {
+  test('defines every npm script the README and docs name', () => {
+    // GIVEN every `npm run <name>` in the README and docs/
+    const docs = [readme, ...fs.readdirSync(path.join(root, 'docs')).map((f) => fs.readFileSync(path.join(root, 'docs', f), 'utf8'))].join('\n');
+    // WHEN
+    const named = [...new Set([...docs.matchAll(/npm run (?:--silent )?([a-z][\w:-]*)/g)].map((m) => m[1]))];
     // THEN
-    expect(packageJson.scripts).toMatchObject({
-      bindings: 'node scripts/gen-bindings.mjs',
-      bench: 'node bench/synth-bench.mjs',
-      review: 'node scripts/run-ts.mjs review/cli.ts',
-    });
+    expect(named.length).toBeGreaterThanOrEqual(10);
+    expect(named.filter((n) => packageJson.scripts[n] === undefined)).toEqual([]);
     expect(packageJson.engines.node).toBe('>=20.9');
+  });
+});
+
+describe('the documentation', () => {
+  const docFiles = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).map((f) => `docs/${f}`)];
+
+  test('defines a short README: pitch, two commands, a definition, deploy and upgrade in brief, the docs index', () => {
+    // GIVEN / WHEN
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    // THEN
+    expect(readme.split('\n').length).toBeLessThanOrEqual(180);
+    expect(headings).toEqual(['Two commands', 'A cluster definition', 'Deploy', 'Upgrade', 'Change, remove, tear down', 'What is tested here', 'Documentation']);
+  });
+
+  test('defines every relative link of the README and docs as an existing file and heading', () => {
+    // GIVEN every [text](relative.md#anchor) link
+    const broken: string[] = [];
+    for (const file of docFiles) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      for (const [, target, anchor] of text.matchAll(/\]\(((?!https?:)[^)#\s]+\.md)(?:#([^)\s]+))?\)/g)) {
+        const resolved = path.join(root, path.dirname(file), target);
+        if (!fs.existsSync(resolved)) {
+          broken.push(`${file} → ${target}`);
+          continue;
+        }
+        // GitHub anchors: lower case, punctuation dropped, spaces to dashes.
+        const slugs = [...fs.readFileSync(resolved, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'));
+        if (anchor && !slugs.includes(anchor)) broken.push(`${file} → ${target}#${anchor}`);
+      }
+    }
+    // THEN
+    expect(broken).toEqual([]);
+  });
+
+  test('defines every doc in the README index', () => {
+    // GIVEN / WHEN
+    const indexed = new Set([...readme.slice(readme.indexOf('## Documentation')).matchAll(/\(docs\/([^)#]+)\)/g)].map((m) => m[1]));
+    // THEN
+    expect(fs.readdirSync(path.join(root, 'docs')).filter((f) => !indexed.has(f))).toEqual([]);
   });
 });
 
@@ -153,7 +195,7 @@ describe('git-ignored files', () => {
   });
 });
 
-describe('README tables', () => {
+describe('docs/maintenance.md tables', () => {
   test('defines every path of the layout table and every construct it names', () => {
     // GIVEN
     const rows = tableAfter('## Layout');
@@ -196,6 +238,24 @@ describe('.github/workflows/review.yml', () => {
     expect(runs.some((r) => /npm run --silent review -- --base "origin\/\$\{BASE_REF\}" --out review\.md/.test(r))).toBe(true);
     expect(steps('review').some((s) => s.uses?.startsWith('actions/github-script@') && /createComment/.test(s.with?.script ?? ''))).toBe(true);
     expect(JSON.stringify(workflow.jobs.review)).not.toMatch(/secrets\.|PROXMOX_VE_/);
+  });
+
+  test('defines a workflow file the GitHub Actions schema accepts', () => {
+    // GIVEN / WHEN action-validator (the workflow JSON schema, offline) reads it
+    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'action-validator'), ['.github/workflows/review.yml'], { cwd: root, encoding: 'utf8' });
+    // THEN
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  test('defines synth, the offline check and real-provider validation after the tests, each a project command', () => {
+    // GIVEN the review job's shell steps
+    const runs = steps('review').map((s) => s.run?.trim() ?? '').filter(Boolean);
+    // WHEN / THEN they run in this order, and every npm script and script file they name exists
+    const order = ['npm test', 'npm run synth', 'npm run check', 'bash scripts/validate-stacks.sh'].map((cmd) => runs.findIndex((r) => r.split('\n').includes(cmd) || r.endsWith(cmd)));
+    expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]))).toBe(true);
+    for (const script of runs.join('\n').matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(Object.keys(packageJson.scripts)).toContain(script[1]);
+    for (const file of runs.join('\n').matchAll(/bash (scripts\/[\w.-]+)/g)) expect(fs.existsSync(path.join(root, file[1]))).toBe(true);
   });
 
   test('fails the review job when the head does not validate', () => {

@@ -85,7 +85,7 @@ describe('rollout runner', () => {
     fake.update((s) => (s.faults.rebootCalls = 4));
 
     // WHEN
-    const result = run(fake, { ...current, schematic: SCHEMATIC_B }, ['os-upgrade', '--node', 'test-cp-1'], 10);
+    const result = run(fake, { ...current, schematic: SCHEMATIC_B }, ['os-upgrade', '--node', 'test-cp-1'], 40);
 
     // THEN
     expect(result.code).toBe(0);

@@ -5,15 +5,16 @@
  * document); `$patch` directives are stripped first. Pure apart from reading the schema file.
  *
  * The schemas and ajv load lazily on the first call and stay cached per contract (about 0.2 s for v1.13), so
- * importing this module costs nothing. Schema folder: `TALOS_SCHEMAS_DIR`, else `<project root>/../shared/talos-schemas`.
- * Facts: ../shared/docs/talos-facts.md §1.1, §1.2.
+ * importing this module costs nothing. Schema folder: `TALOS_SCHEMAS_DIR`, else the vendored `.gen/schemas/talos`
+ * (the official schemas reduced to structure by `npm run bindings`; validation keywords are unchanged).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { parseAllDocuments } from 'yaml';
-import { Problem } from '../../lib/problems';
+import { Problem } from '../lib/problems';
+import { projectRoot } from './schema-facts';
 
 /** Environment variable naming the folder of `config.schema.v1.X.json` files. */
 export const TALOS_SCHEMAS_DIR_ENV = 'TALOS_SCHEMAS_DIR';
@@ -26,16 +27,9 @@ interface LoadedSchema {
 
 const loaded = new Map<string, LoadedSchema>();
 
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return from;
-  }
-}
-
-/** The folder the schemas are read from: `TALOS_SCHEMAS_DIR`, else `../shared/talos-schemas` beside the project. */
+/** The folder the schemas are read from: `TALOS_SCHEMAS_DIR`, else the vendored `.gen/schemas/talos`. */
 export function talosSchemasDir(): string {
-  return process.env[TALOS_SCHEMAS_DIR_ENV] || path.resolve(projectRoot(__dirname), '..', 'shared', 'talos-schemas');
+  return process.env[TALOS_SCHEMAS_DIR_ENV] || path.join(projectRoot(), '.gen', 'schemas', 'talos');
 }
 
 /** `v1.13` for `v1.13`, `1.13`, `v1.13.9`; undefined when `contract` is not a version. */

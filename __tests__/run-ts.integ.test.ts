@@ -1,0 +1,45 @@
+/**
+ * scripts/run-ts.mjs (the runner behind `npm run synth` and cdktf.json's app): bundles once, reuses the bundle
+ * while no TypeScript source changed, rebuilds when one did, and passes arguments through.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const project = fs.mkdtempSync(path.join(os.tmpdir(), 'run-ts-'));
+afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+beforeAll(() => {
+  fs.mkdirSync(path.join(project, 'scripts'));
+  fs.copyFileSync(path.join(root, 'scripts', 'run-ts.mjs'), path.join(project, 'scripts', 'run-ts.mjs'));
+  fs.writeFileSync(path.join(project, 'package.json'), '{"name":"run-ts-test","private":true}\n');
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  fs.writeFileSync(path.join(project, 'entry.ts'), "import { greeting } from './lib/greeting';\nconsole.log(`${greeting}: ${process.argv.slice(2).join(' ')}`);\n");
+  fs.mkdirSync(path.join(project, 'lib'));
+  fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hello';\n");
+});
+
+const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'entry.ts', ...args], { cwd: project, encoding: 'utf8' });
+const bundles = () => fs.readdirSync(path.join(project, '.build')).filter((f) => f.endsWith('.cjs')).sort();
+
+describe('scripts/run-ts.mjs', () => {
+  test('defines one bundle reused while no source changes, and a new one when an imported source does', () => {
+    // GIVEN / WHEN the entry runs twice
+    const first = run('a', 'b');
+    const afterFirst = bundles();
+    const second = run('c');
+    // THEN the same bundle served both runs, with the arguments passed through
+    expect([first.stdout, second.stdout]).toEqual(['hello: a b\n', 'hello: c\n']);
+    expect(afterFirst).toHaveLength(1);
+    expect(bundles()).toEqual(afterFirst);
+
+    // WHEN an imported file changes
+    fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hi';\n");
+    const third = run('d');
+    // THEN a new bundle runs the new code
+    expect(third.stdout).toBe('hi: d\n');
+    expect(bundles()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Generates the JSON Schema of `ClusterDefinition` from its TypeScript interfaces (lib/cluster-definition.ts, the
+// single source of the definition's shape) into .gen/cluster-definition.schema.json. Synth validates every
+// definition against that file at run time (lib/validation/structure.ts); editors can use it too.
+//
+//   npm run definition-schema            # rewrite the committed schema after editing lib/cluster-definition.ts
+//   npm run definition-schema -- --check # exit 1 when the committed schema is stale
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createGenerator } from 'ts-json-schema-generator';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const SOURCE = 'lib/cluster-definition.ts';
+const OUTPUT = '.gen/cluster-definition.schema.json';
+
+let options;
+try {
+  options = parseArgs({ options: { check: { type: 'boolean', default: false } } }).values;
+} catch (e) {
+  console.error(`definition-schema: ${e.message}. Usage: npm run definition-schema [-- --check]`);
+  process.exit(2);
+}
+
+/**
+ * JSDoc `@default` texts are prose in this project (aws-cdk style: `@default - the gateway`), not JSON values an
+ * editor could insert: keep them in the description and drop the `default` keyword.
+ */
+function defaultsIntoDescriptions(node) {
+  if (Array.isArray(node)) return node.map(defaultsIntoDescriptions);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) if (key !== 'default') out[key] = defaultsIntoDescriptions(value);
+  if ('default' in node) {
+    const text = typeof node.default === 'string' ? node.default.replace(/^- /, '') : JSON.stringify(node.default);
+    out.description = `${node.description ?? ''}${node.description ? ' ' : ''}Default: ${text}`;
+  }
+  return out;
+}
+
+const generated = createGenerator({
+  path: path.join(root, SOURCE),
+  tsconfig: path.join(root, 'tsconfig.json'),
+  type: 'ClusterDefinition',
+  jsDoc: 'extended',
+  additionalProperties: false,
+  skipTypeCheck: true,
+}).createSchema('ClusterDefinition');
+const schema = {
+  title: 'ClusterDefinition',
+  $comment: `Generated from ${SOURCE} by \`npm run definition-schema\`; do not edit.`,
+  ...defaultsIntoDescriptions(generated),
+};
+const text = `${JSON.stringify(schema, null, 2)}\n`;
+const file = path.join(root, OUTPUT);
+if (options.check) {
+  const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (committed !== text) {
+    console.error(`${OUTPUT} is stale: ${SOURCE} changed since it was generated. Fix: npm run definition-schema`);
+    process.exit(1);
+  }
+  console.log(`${OUTPUT} is up to date`);
+} else {
+  fs.writeFileSync(file, text);
+  console.log(`wrote ${OUTPUT}`);
+}
