@@ -12,12 +12,16 @@ import { localStateProblems } from './lib/orphaned-state';
 import { formatProblem } from './lib/problems';
 import { describeProtected, protectSecretFiles } from './lib/secret-files';
 import { TEARDOWN_ENV, withTeardown } from './lib/teardown';
+import { structureProblems } from './lib/validation/structure';
 import { synthesizeClusters } from './stacks/cluster-app';
 
-const customStateFiles = clusters.flatMap((c) => (c.state?.type === 'local' && c.state.path ? [c.state.path] : []));
+// The definitions were never type-checked (esbuild): what runs before synthesizeClusters checks them reads only those
+// of the right shape; synthesizeClusters reports the others.
+const wellFormed = clusters.filter((c) => structureProblems(c).typesValid);
+const customStateFiles = wellFormed.flatMap((c) => (c.state?.type === 'local' && c.state.path ? [c.state.path] : []));
 for (const line of describeProtected(protectSecretFiles(process.cwd(), customStateFiles))) console.error(line);
 // A renamed cluster would be built a second time beside the running one (lib/orphaned-state.ts).
-const orphaned = localStateProblems(process.cwd(), clusters.map(planCluster));
+const orphaned = localStateProblems(process.cwd(), wellFormed.map(planCluster));
 if (orphaned.length > 0) {
   for (const { cluster, problem } of orphaned) console.error(formatProblem(cluster, problem));
   console.error(`synth failed: fix the errors above; nothing was written.`);

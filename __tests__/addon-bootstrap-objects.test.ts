@@ -3,6 +3,7 @@
  * app-of-apps Application from the definition at a pinned revision, the optional cert-manager self-signed root that
  * issues a CA ClusterIssuer, the chart CRDs those objects need, and no secret in any chart's values.
  */
+import { validPlan } from './support/valid-plan';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,6 @@ import { homelab } from '../clusters/homelab';
 import { HelmProvider, TerraformStack, Testing } from '../constructs/cdk';
 import { ClusterAddons } from '../constructs/cluster-addons';
 import { ClusterDefinition } from '../lib/cluster-definition';
-import { planCluster } from '../lib/cluster-plan';
 import { KubernetesObject } from '../lib/k8s-objects';
 
 const root = path.resolve(__dirname, '..');
@@ -20,7 +20,7 @@ const tempDirs: string[] = [];
 function addonsOf(def: ClusterDefinition, valuesDir?: string): ClusterAddons {
   const stack = new TerraformStack(Testing.app(), 'test');
   new HelmProvider(stack, 'helm', {});
-  return new ClusterAddons(stack, 'addons', { plan: planCluster(def), ...(valuesDir ? { valuesDir } : {}) });
+  return new ClusterAddons(stack, 'addons', { plan: validPlan(def), ...(valuesDir ? { valuesDir } : {}) });
 }
 
 function find(objects: readonly KubernetesObject[], kind: string, name: string): KubernetesObject & { spec?: Record<string, any> } {

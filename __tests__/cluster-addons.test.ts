@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { validPlan } from './support/valid-plan';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -6,7 +7,6 @@ import { homelab } from '../clusters/homelab';
 import { HelmProvider, TerraformOutput, TerraformStack, Testing } from '../constructs/cdk';
 import { ADDON_RESOURCES_MANIFEST, ClusterAddons, ClusterAddonsProps, gatewayApiCrdsUrl } from '../constructs/cluster-addons';
 import { ClusterDefinition } from '../lib/cluster-definition';
-import { planCluster } from '../lib/cluster-plan';
 import { validateK8sObject } from '../lib/k8s-objects';
 import { ClusterDefinitionError } from '../lib/problems';
 import { GATEWAY_API_VERSION } from '../lib/versions';
@@ -15,7 +15,7 @@ import { GATEWAY_API_VERSION } from '../lib/versions';
 function synth(def: ClusterDefinition, props: Partial<ClusterAddonsProps> = {}) {
   const stack = new TerraformStack(Testing.app(), 'test');
   new HelmProvider(stack, 'helm', {});
-  const addons = new ClusterAddons(stack, 'addons', { plan: planCluster(def), ...props });
+  const addons = new ClusterAddons(stack, 'addons', { plan: validPlan(def), ...props });
   new TerraformOutput(stack, 'hash', { value: addons.manifestsHash });
   const json = JSON.parse(Testing.synth(stack));
   return { addons, json, stack };
@@ -73,7 +73,7 @@ describe('ClusterAddons', () => {
     expect(pool).toMatchObject({ apiVersion: 'cilium.io/v2', spec: { blocks: [{ start: '192.168.10.200', stop: '192.168.10.220' }] } });
     expect(policy).toMatchObject({ apiVersion: 'cilium.io/v2alpha1', spec: { loadBalancerIPs: true } });
     const interfaces = (policy!.spec as { interfaces: string[] }).interfaces;
-    expect(interfaces.some((re) => new RegExp(re).test(planCluster(homelab).nicName))).toBe(true);
+    expect(interfaces.some((re) => new RegExp(re).test(validPlan(homelab).nicName))).toBe(true);
     expect(interfaces.some((re) => new RegExp(re).test('eth10'))).toBe(false);
     expect(chartValues(json, 'cilium').l2announcements).toEqual({ enabled: true });
   });

@@ -2,11 +2,11 @@
  * The synthesized rollout steps: one terraform_data per node and phase, triggers, the depends_on chain, and
  * commands that carry no secret.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { AddonManifestSync } from '../constructs/addon-manifest-sync';
 import { ClusterHealthCheck } from '../constructs/cluster-health-check';
 import { ClusterRollout, ClusterRolloutProps } from '../constructs/cluster-rollout';
 import { TerraformData, TerraformStack, Testing } from '../constructs/cdk';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { demoPlan } from './support/demo-plan';
 
 const SCHEMATIC = 'f'.repeat(64);
@@ -21,7 +21,7 @@ interface TfStep {
 const plan = demoPlan;
 
 /** Synthesizes a rollout (plus health and manifest sync) and returns terraform_data by construct path. */
-function synth(p: ClusterPlan, props: Partial<ClusterRolloutProps> = {}): Record<string, TfStep> {
+function synth(p: ValidatedPlan, props: Partial<ClusterRolloutProps> = {}): Record<string, TfStep> {
   const stack = new TerraformStack(Testing.app(), 'demo');
   const machines = new TerraformData(stack, 'machines', {});
   const rollout = new ClusterRollout(stack, 'rollout', { plan: p, schematicId: SCHEMATIC, installerImage: INSTALLER, after: [machines], ...props });

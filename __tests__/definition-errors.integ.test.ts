@@ -33,14 +33,17 @@ interface BrokenCase {
   readonly errors: readonly string[];
 }
 
-const withCilium = (files: string) => `[{ ...homelab, addons: { ...homelab.addons, cilium: { ...homelab.addons.cilium, extraValuesFiles: ${files} } } }]`;
+const withCilium = (files: string) =>
+  `[{ ...homelab, addons: { ...homelab.addons, cilium: { ...homelab.addons.cilium, extraValuesFiles: ${files} } } }]`;
 const worker = (patch: string) => `[{ ...homelab, workers: { nodes: [{ ...homelab.workers.nodes[0], ${patch} }] } }]`;
 
 const cases: BrokenCase[] = [
   {
     mistake: 'a misspelled top-level key',
     clusters: `[{ ...homelab, kubernetesVerison: '1.36.3' }]`,
-    errors: ['error homelab: kubernetesVerison = "1.36.3": is not a field of a cluster definition, so it would be ignored. Fix: did you mean `kubernetesVersion`?'],
+    errors: [
+      'error homelab: kubernetesVerison = "1.36.3": is not a field of a cluster definition, so it would be ignored. Fix: did you mean `kubernetesVersion`?',
+    ],
   },
   {
     mistake: 'a misspelled pool key',
@@ -55,17 +58,23 @@ const cases: BrokenCase[] = [
   {
     mistake: 'a misspelled extra-disk key',
     clusters: worker(`extraDisks: [{ sizeGiB: 100, datastor: 'ssd' }]`),
-    errors: ['error homelab: workers.nodes[0].extraDisks[0].datastor = "ssd": is not a field of workers.nodes[0].extraDisks[0], so it would be ignored. Fix: did you mean `datastore`?'],
+    errors: [
+      'error homelab: workers.nodes[0].extraDisks[0].datastor = "ssd": is not a field of workers.nodes[0].extraDisks[0], so it would be ignored. Fix: did you mean `datastore`?',
+    ],
   },
   {
     mistake: 'a Talos version without v',
     clusters: `[{ ...homelab, talos: { version: '1.13.9' } }]`,
-    errors: ['error homelab: talos.version = "1.13.9": lacks the leading v of Talos release tags (the image and installer URLs use the tag). Fix: write "v1.13.9"'],
+    errors: [
+      'error homelab: talos.version = "1.13.9": lacks the leading v of Talos release tags (the image and installer URLs use the tag). Fix: write "v1.13.9"',
+    ],
   },
   {
     mistake: 'a Kubernetes version with v',
     clusters: `[{ ...homelab, kubernetesVersion: 'v1.36.3' }]`,
-    errors: ['error homelab: kubernetesVersion = "v1.36.3": starts with v; a definition writes Kubernetes versions without it, like KUBERNETES_VERSION (1.36.3). Fix: write "1.36.3"'],
+    errors: [
+      'error homelab: kubernetesVersion = "v1.36.3": starts with v; a definition writes Kubernetes versions without it, like KUBERNETES_VERSION (1.36.3). Fix: write "1.36.3"',
+    ],
   },
   {
     mistake: 'a values file with a YAML syntax error',
@@ -79,17 +88,23 @@ const cases: BrokenCase[] = [
     mistake: 'a values file that is not a mapping',
     clusters: withCilium(`['list.yaml']`),
     values: { 'list.yaml': '- hubble\n- enabled\n' },
-    errors: ['error homelab: addons.cilium.extraValuesFiles[0] = "list.yaml": the top level is a list, not a mapping. Fix: a values file is a YAML mapping of keys to values (key: value)'],
+    errors: [
+      'error homelab: addons.cilium.extraValuesFiles[0] = "list.yaml": the top level is a list, not a mapping. Fix: a values file is a YAML mapping of keys to values (key: value)',
+    ],
   },
   {
     mistake: 'an unknown extension',
     clusters: `[{ ...homelab, talos: { extensions: ['siderolabs/qemu-guest-agnet'] } }]`,
-    errors: ['error homelab: talos.extensions[0] = "siderolabs/qemu-guest-agnet": is not an official Image Factory extension of Talos v1.13 (lib/facts, as of 2026-08-21). Fix: did you mean "siderolabs/qemu-guest-agent"?'],
+    errors: [
+      'error homelab: talos.extensions[0] = "siderolabs/qemu-guest-agnet": is not an official Image Factory extension of Talos v1.13 (lib/facts, as of 2026-08-21). Fix: did you mean "siderolabs/qemu-guest-agent"?',
+    ],
   },
   {
     mistake: 'a Talos patch release that does not exist',
     clusters: `[{ ...homelab, talos: { version: 'v1.13.99' } }]`,
-    errors: ['error homelab: talos.version = "v1.13.99": is not a Talos release: the newest v1.13 release is v1.13.9 (lib/facts, as of 2026-08-21). Fix: use v1.13.9 or an older patch of the line (if v1.13.99 was released since, run npm run refresh-facts)'],
+    errors: [
+      'error homelab: talos.version = "v1.13.99": is not a Talos release: the newest v1.13 release is v1.13.9 (lib/facts, as of 2026-08-21). Fix: use v1.13.9 or an older patch of the line (if v1.13.99 was released since, run npm run refresh-facts)',
+    ],
   },
   {
     mistake: 'a non-numeric size',
@@ -125,14 +140,34 @@ const cases: BrokenCase[] = [
     ],
   },
   {
+    mistake: 'a bundled values file edited against what the stack needs',
+    clusters: '[homelab]',
+    edit: { file: 'helm-values/cert-manager.yaml', from: 'crds:\n  enabled: true', to: 'crds:\n  enabled: false' },
+    errors: [
+      'error homelab: helm-values/cert-manager.yaml: crds.enabled = false: the CA issuer objects and other charts need the cert-manager CRDs in the same manifest set. Fix: set crds.enabled: true',
+    ],
+  },
+  {
     mistake: 'a pool of the wrong type',
     clusters: `[{ ...homelab, controlPlanes: 3 }]`,
     errors: ['error homelab: controlPlanes = 3: is a number, not an object. Fix: write an object in braces, { … }'],
   },
   {
+    mistake: 'a list of hosts written as one string',
+    clusters: `[{ ...homelab, proxmoxHosts: 'pve1' }]`,
+    errors: ["error homelab: proxmoxHosts = \"pve1\": is a string, not a list. Fix: write a list in brackets, e.g. ['a', 'b']"],
+  },
+  {
+    mistake: 'a cluster list entry that is not a definition',
+    clusters: `[homelab, null]`,
+    errors: ['error clusters[1]: (definition) = null: is null, not an object. Fix: write an object in braces, { … }'],
+  },
+  {
     mistake: 'a definition without a name',
     clusters: `[{ ...homelab, name: undefined }]`,
-    errors: ['error clusters[0]: name = undefined: is required in a cluster definition. Fix: set name (Cluster name (DNS-1123 label); also the stack name and the prefix of node names)'],
+    errors: [
+      'error clusters[0]: name = undefined: is required in a cluster definition. Fix: set name (Cluster name (DNS-1123 label); also the stack name and the prefix of node names)',
+    ],
   },
 ];
 
@@ -140,7 +175,10 @@ function synthBroken(c: BrokenCase) {
   const values = path.join(project, 'helm-values');
   const added = Object.keys(c.values ?? {});
   for (const [name, text] of Object.entries(c.values ?? {})) fs.writeFileSync(path.join(values, name), text);
-  fs.writeFileSync(path.join(project, 'clusters', 'index.ts'), `import { homelab } from './homelab';\n\nexport const clusters: any = ${c.clusters};\n`);
+  fs.writeFileSync(
+    path.join(project, 'clusters', 'index.ts'),
+    `import { homelab } from './homelab';\n\nexport const clusters: any = ${c.clusters};\n`,
+  );
   const outdir = path.join(scratch, 'cdktf.out');
   const edited = c.edit && path.join(project, c.edit.file);
   const original = edited && fs.readFileSync(edited, 'utf8');
@@ -149,8 +187,14 @@ function synthBroken(c: BrokenCase) {
     fs.writeFileSync(edited, original.replace(c.edit.from, c.edit.to));
   }
   try {
-    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
-    return { ...run, outdirExists: fs.existsSync(outdir) || fs.existsSync(path.join(project, 'cdktf.out')) };
+    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], {
+      cwd: project,
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      encoding: 'utf8',
+    });
+    const outdirExists = fs.existsSync(outdir) || fs.existsSync(path.join(project, 'cdktf.out'));
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return { ...run, outdirExists };
   } finally {
     for (const name of added) fs.rmSync(path.join(values, name));
     if (edited && original !== undefined) fs.writeFileSync(edited, original);
@@ -158,6 +202,20 @@ function synthBroken(c: BrokenCase) {
 }
 
 describe('definition errors through the real app', () => {
+  test('defines what a successful synth wrote and the next command', () => {
+    // GIVEN the example cluster / WHEN
+    const run = synthBroken({ mistake: 'none', clusters: '[homelab]', errors: [] });
+    // THEN
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [wrote, next, ...rest] = run.stdout.trim().split('\n');
+    expect(wrote).toMatch(/^wrote .*stacks\/homelab\/cdk\.tf\.json: [1-9]\d* resources, [1-9]\d* data sources$/);
+    expect(next).toBe(
+      'next: npm run review -- --base main (offline report), or CHECKPOINT_DISABLE=1 npx cdktf diff homelab (needs Proxmox credentials)',
+    );
+    expect(rest).toEqual([]);
+  });
+
   test.each(cases)('fails when $mistake', (c) => {
     // GIVEN the example project with one broken definition or values file / WHEN synth runs
     const run = synthBroken(c);

@@ -30,7 +30,12 @@ describe('definition schema', () => {
     }
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const source = path.join(dir, 'lib', 'cluster-definition.ts');
-    fs.writeFileSync(source, fs.readFileSync(source, 'utf8').replace('  readonly bridge?: string;\n', '  readonly bridge?: string;\n  /** MTU. */\n  readonly mtu?: number;\n'));
+    fs.writeFileSync(
+      source,
+      fs
+        .readFileSync(source, 'utf8')
+        .replace('  readonly bridge?: string;\n', '  readonly bridge?: string;\n  /** MTU. */\n  readonly mtu?: number;\n'),
+    );
     try {
       // WHEN
       const run = check(dir);

@@ -16,10 +16,12 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 function planWith(factory: { versions: string[]; extensions: string[] }, wanted: { talosVersion: string; extensions: string[] }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factory-checks-'));
   dirs.push(dir);
-  const precondition = factoryPreconditions({ ...wanted, versionsExpression: 'local.versions', extensionNamesExpression: 'local.names' }).map((p) => ({
-    condition: p.condition,
-    error_message: p.errorMessage,
-  }));
+  const precondition = factoryPreconditions({ ...wanted, versionsExpression: 'local.versions', extensionNamesExpression: 'local.names' }).map(
+    (p) => ({
+      condition: p.condition,
+      error_message: p.errorMessage,
+    }),
+  );
   const config = {
     locals: { versions: factory.versions, names: factory.extensions },
     resource: { terraform_data: { schematic: { lifecycle: { precondition } } } },
@@ -55,6 +57,8 @@ describe('Image Factory preconditions', () => {
     const plan = planWith(FACTORY, { talosVersion: 'v1.13.9', extensions: ['siderolabs/qemu-guest-agnet', 'siderolabs/iscsi-tools'] });
     // THEN
     expect(plan.code).toBe(1);
-    expect(plan.flat).toContain('The Image Factory has no official extension siderolabs/qemu-guest-agnet for Talos v1.13.9 (talos.extensions in the cluster definition)');
+    expect(plan.flat).toContain(
+      'The Image Factory has no official extension siderolabs/qemu-guest-agnet for Talos v1.13.9 (talos.extensions in the cluster definition)',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { validPlan } from './support/valid-plan';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -6,7 +7,6 @@ import { homelab } from '../clusters/homelab';
 import { HelmProvider, TerraformOutput, TerraformStack, Testing } from '../constructs/cdk';
 import { ClusterAddons } from '../constructs/cluster-addons';
 import { HelmInlineManifest, HelmInlineManifestProps } from '../constructs/helm-inline-manifest';
-import { planCluster } from '../lib/cluster-plan';
 import { KubernetesObject } from '../lib/k8s-objects';
 import { ARGOCD_CHART_VERSION, CERT_MANAGER_CHART_VERSION, CILIUM_CHART_VERSION } from '../lib/versions';
 
@@ -123,13 +123,13 @@ describe('HelmInlineManifest', () => {
   test('defines chart versions from lib/versions.ts for the add-ons', () => {
     // GIVEN
     const stack = new TerraformStack(Testing.app(), 'test');
-    new ClusterAddons(stack, 'addons', { plan: planCluster(homelab) });
+    new ClusterAddons(stack, 'addons', { plan: validPlan(homelab) });
     // WHEN
     const templates = Object.values(JSON.parse(Testing.synth(stack)).data.helm_template) as Record<string, unknown>[];
     // THEN
     const versions = Object.fromEntries(templates.map((t) => [t.chart, t.version]));
     expect(versions).toEqual({ cilium: CILIUM_CHART_VERSION, 'cert-manager': CERT_MANAGER_CHART_VERSION, 'argo-cd': ARGOCD_CHART_VERSION });
-    expect(templates.every((t) => t.kube_version === planCluster(homelab).kubernetesVersion && t.include_crds === true)).toBe(true);
+    expect(templates.every((t) => t.kube_version === validPlan(homelab).kubernetesVersion && t.include_crds === true)).toBe(true);
   });
 
   test('fails when a values file does not exist', () => {

@@ -3,6 +3,7 @@
  * them into the cluster stack (data sources, the gate's preconditions, every lab-changing resource after it).
  * Their behaviour under Terraform: lab-checks-terraform.integ.test.ts.
  */
+import { validateDefinition } from '../lib/check-cluster';
 import { homelab } from '../clusters/homelab';
 import { Testing } from '../constructs/cdk';
 import { planCluster } from '../lib/cluster-plan';
@@ -75,7 +76,7 @@ describe('labChecks', () => {
 });
 
 describe('LabChecks in the cluster stack', () => {
-  const json = JSON.parse(Testing.synth(new TalosClusterStack(Testing.app(), 'homelab', { definition: homelab }))) as TfJson;
+  const json = JSON.parse(Testing.synth(new TalosClusterStack(Testing.app(), 'homelab', validateDefinition(homelab)))) as TfJson;
   const one = (block: Record<string, TfJson> | undefined, prefix: string) => {
     const names = Object.keys(block ?? {}).filter((n) => n.startsWith(prefix));
     expect(names).toHaveLength(1);

@@ -4,13 +4,13 @@
  * replaced by a variable holding generated Helm-like YAML of a chosen size, and `terraform plan` runs (no provider
  * needed). Plans use `-json` because the human output wraps the error messages.
  */
+import { validPlan } from './support/valid-plan';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { homelab } from '../clusters/homelab';
 import { HelmProvider, TerraformStack, Testing } from '../constructs/cdk';
 import { ClusterAddons } from '../constructs/cluster-addons';
-import { planCluster } from '../lib/cluster-plan';
 import { runTerraform } from './support/terraform-cli';
 
 const KiB = 1024;
@@ -66,7 +66,7 @@ class GuardWorkspace {
   constructor(talosVersion: string) {
     const stack = new TerraformStack(Testing.app(), 'size-guard-test');
     new HelmProvider(stack, 'helm', {});
-    const addons = new ClusterAddons(stack, 'addons', { plan: planCluster({ ...homelab, talos: { ...homelab.talos, version: talosVersion } }) });
+    const addons = new ClusterAddons(stack, 'addons', { plan: validPlan({ ...homelab, talos: { ...homelab.talos, version: talosVersion } }) });
     const synthesized = JSON.parse(Testing.synth(stack));
 
     const charts = [addons.cilium, addons.certManager, addons.argocd].flatMap((c) => (c ? [c] : []));

@@ -2,10 +2,12 @@
  * The synthesized node cleanup: one destroy-time step per node (a `for_each` instance keyed by node name) that
  * does nothing on creation, and its place in the cluster stack: after the preflight, before every config apply.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
+import { validPlan } from './support/valid-plan';
+import { validateDefinition } from '../lib/check-cluster';
 import { homelab } from '../clusters/homelab';
 import { NodeCleanup, NodeCleanupProps } from '../constructs/node-cleanup';
 import { TerraformData, TerraformStack, Testing } from '../constructs/cdk';
-import { ClusterPlan, planCluster } from '../lib/cluster-plan';
 import { TalosClusterStack } from '../stacks/talos-cluster-stack';
 import { TfJson } from './support/talos-test-stack';
 import { demoPlan } from './support/demo-plan';
@@ -13,7 +15,7 @@ import { demoPlan } from './support/demo-plan';
 const plan = demoPlan;
 
 /** The cleanup block of a stack with a stand-in preflight, and that preflight's address. */
-function synthCleanup(p: ClusterPlan, props: Partial<NodeCleanupProps> = {}): { step: TfJson; preflight: string } {
+function synthCleanup(p: ValidatedPlan, props: Partial<NodeCleanupProps> = {}): { step: TfJson; preflight: string } {
   const stack = new TerraformStack(Testing.app(), 'demo');
   const preflight = new TerraformData(stack, 'preflight', {});
   new NodeCleanup(stack, 'node-cleanup', { plan: p, after: [preflight], ...props });
@@ -85,13 +87,13 @@ describe('NodeCleanup', () => {
 
   test('defines the cluster stack order: preflight, then the cleanup, then every config apply', () => {
     // GIVEN / WHEN the example stack
-    const json = JSON.parse(Testing.synth(new TalosClusterStack(Testing.app(), homelab.name, { definition: homelab }))) as TfJson;
+    const json = JSON.parse(Testing.synth(new TalosClusterStack(Testing.app(), homelab.name, validateDefinition(homelab)))) as TfJson;
 
     // THEN
     const cleanup = find(json, 'terraform_data', 'node-cleanup_step');
     expect(cleanup.block.depends_on).toEqual([find(json, 'terraform_data', 'rollout_preflight').address]);
-    expect(Object.keys(cleanup.block.for_each)).toEqual(planCluster(homelab).nodes.map((n) => n.name));
-    for (const n of planCluster(homelab).nodes) {
+    expect(Object.keys(cleanup.block.for_each)).toEqual(validPlan(homelab).nodes.map((n) => n.name));
+    for (const n of validPlan(homelab).nodes) {
       const apply = find(json, 'talos_machine_configuration_apply', `talos_apply-${n.name}`).block;
       expect({ node: n.name, after: apply.depends_on }).toEqual({ node: n.name, after: expect.arrayContaining([cleanup.address]) });
     }

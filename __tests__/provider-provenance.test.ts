@@ -36,6 +36,8 @@ describe('provider versions against the bindings', () => {
     // GIVEN / WHEN
     const problems = providerProvenanceProblems([], [{ constant: 'PROXMOX_PROVIDER_VERSION', source: 'bpg/proxmox', version: '0.111.1' }]);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('.gen/PROVENANCE.json records no bindings for bpg/proxmox') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('.gen/PROVENANCE.json records no bindings for bpg/proxmox') }),
+    ]);
   });
 });

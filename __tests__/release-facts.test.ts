@@ -28,14 +28,17 @@ describe('release facts', () => {
 
   test('defines talosNewest (the Renovate marker) as the newest stable release of the table', () => {
     // GIVEN the newest stable release of every minor the facts list
-    const newest = Object.keys(releases.talos).map((minor) => newestTalosRelease(minor)!).filter((v) => !v.includes('-'));
+    const newest = Object.keys(releases.talos)
+      .map((minor) => newestTalosRelease(minor)!)
+      .filter((v) => !v.includes('-'));
     // WHEN / THEN a Renovate bump of talosNewest alone fails here until npm run refresh-facts ran
     expect(releases.talosNewest).toBe(newest.at(-1));
   });
 
   test('defines the official extensions of Talos 1.12 and 1.13 with the guest agent', () => {
     // GIVEN / WHEN / THEN
-    for (const v of ['v1.12.0', 'v1.13.9']) expect(officialExtensionsOf(v)).toEqual(expect.arrayContaining(['siderolabs/qemu-guest-agent', 'siderolabs/iscsi-tools']));
+    for (const v of ['v1.12.0', 'v1.13.9'])
+      expect(officialExtensionsOf(v)).toEqual(expect.arrayContaining(['siderolabs/qemu-guest-agent', 'siderolabs/iscsi-tools']));
   });
 
   test('fails when the Talos version lacks its v', () => {
@@ -50,7 +53,10 @@ describe('release facts', () => {
     const problems = problemsOf(talos({ version: 'v1.13.99' }), 'talos.version');
     // THEN
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', message: `is not a Talos release: the newest v1.13 release is ${newestTalosRelease('v1.13')} (lib/facts, as of ${FACTS_DATE})` }),
+      expect.objectContaining({
+        severity: 'error',
+        message: `is not a Talos release: the newest v1.13 release is ${newestTalosRelease('v1.13')} (lib/facts, as of ${FACTS_DATE})`,
+      }),
     ]);
   });
 
@@ -68,7 +74,9 @@ describe('release facts', () => {
     // WHEN
     const problems = problemsOf(talos({ version: next }), 'talos.version');
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`is not released as of ${FACTS_DATE}`) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`is not released as of ${FACTS_DATE}`) }),
+    ]);
   });
 
   test('fails when the Kubernetes version starts with v', () => {
@@ -82,7 +90,9 @@ describe('release facts', () => {
     // GIVEN / WHEN
     const problems = problemsOf({ ...homelab, kubernetesVersion: '1.36.99' }, 'kubernetesVersion');
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`not released as of ${FACTS_DATE}`) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining(`not released as of ${FACTS_DATE}`) }),
+    ]);
   });
 
   test('fails when an extension is misspelled, suggesting the official name', () => {
@@ -96,7 +106,9 @@ describe('release facts', () => {
     // GIVEN / WHEN
     const problems = problemsOf(talos({ extensions: ['siderolabs/nvidia-drivers'] }), 'talos.extensions[0]');
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', fix: expect.stringMatching(/^use an official name such as "siderolabs\/nvidia-/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', fix: expect.stringMatching(/^use an official name such as "siderolabs\/nvidia-/) }),
+    ]);
   });
 
   test('fails when Kubernetes is newer than cert-manager supports', () => {
@@ -110,7 +122,11 @@ describe('release facts', () => {
 
   test('defines no cert-manager check when cert-manager is off', () => {
     // GIVEN
-    const def: ClusterDefinition = { ...talos({ version: 'v1.14.0-rc.1' }), kubernetesVersion: '1.37.0', addons: { ...homelab.addons, certManager: { enabled: false } } };
+    const def: ClusterDefinition = {
+      ...talos({ version: 'v1.14.0-rc.1' }),
+      kubernetesVersion: '1.37.0',
+      addons: { ...homelab.addons, certManager: { enabled: false } },
+    };
     // WHEN / THEN
     expect(problemsOf(def, 'kubernetesVersion').filter((p) => p.message.includes('cert-manager'))).toEqual([]);
   });

@@ -12,7 +12,11 @@ describe('npm run review against the first commit', () => {
     // GIVEN the repository's first commit
     const first = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim().split('\n')[0];
     // WHEN the review runs against it (the head is the working tree)
-    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'review/cli.ts', '--base', first], { cwd: root, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'review/cli.ts', '--base', first], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    });
     // THEN
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.stderr).toBe('');

@@ -55,8 +55,15 @@ describe('review of an older base', () => {
     const review = compareCluster('homelab', formatOneBase(), head);
     const report = renderReport({ base: 'old', head: 'new' }, [review]);
     // THEN
-    expect(review.changes[0]).toEqual({ kind: 'base-format', baseFormat: 1, headFormat: SUMMARY_FORMAT_VERSION, notCompared: ['extensions', 'nodes[].extraDisks'] });
-    expect(report).toContain(`**The base was synthesized by older code** (summary format 1, this review reads format ${SUMMARY_FORMAT_VERSION}); not compared (taken as unchanged): \`extensions\`, \`nodes[].extraDisks\`.`);
+    expect(review.changes[0]).toEqual({
+      kind: 'base-format',
+      baseFormat: 1,
+      headFormat: SUMMARY_FORMAT_VERSION,
+      notCompared: ['extensions', 'nodes[].extraDisks'],
+    });
+    expect(report).toContain(
+      `**The base was synthesized by older code** (summary format 1, this review reads format ${SUMMARY_FORMAT_VERSION}); not compared (taken as unchanged): \`extensions\`, \`nodes[].extraDisks\`.`,
+    );
     expect(report).toContain('No change.');
   });
 
@@ -66,7 +73,9 @@ describe('review of an older base', () => {
     // WHEN
     const review = compareCluster('homelab', base, head);
     // THEN
-    expect(review.changes[0]).toEqual(expect.objectContaining({ kind: 'cluster-added', baseProblem: expect.stringContaining('the base summary is a list, not an object') }));
+    expect(review.changes[0]).toEqual(
+      expect.objectContaining({ kind: 'cluster-added', baseProblem: expect.stringContaining('the base summary is a list, not an object') }),
+    );
   });
 
   test('fails soft when a base output file is not JSON', () => {

@@ -1,3 +1,4 @@
+import { ValidatedPlan } from '../lib/check-cluster';
 import { parseAllDocuments } from 'yaml';
 import { loadProviderFacts } from '../check/schema-facts';
 import { checkTalosDocuments } from '../check/talos-documents';
@@ -6,7 +7,6 @@ import { homelab } from '../clusters/homelab';
 import { DataHelmTemplate, TerraformData, TerraformStack, Testing } from '../constructs/cdk';
 import { DEPLOY_TIME_VALUE, TalosCluster, TalosClusterProps } from '../constructs/talos-cluster';
 import { TalosSecrets } from '../constructs/talos-secrets';
-import { ClusterPlan, planCluster } from '../lib/cluster-plan';
 import { forTeardown } from '../lib/teardown';
 import { nodeDocuments } from '../lib/talos-documents';
 import { blockById, dummyVms, nameById, planOf, synthJson, talosTestStack, TfJson } from './support/talos-test-stack';
@@ -19,7 +19,7 @@ interface Built {
   readonly json: TfJson;
 }
 
-function build(plan: ClusterPlan, change: (stack: TerraformStack, props: TalosClusterProps) => TalosClusterProps = (_s, p) => p): Built {
+function build(plan: ValidatedPlan, change: (stack: TerraformStack, props: TalosClusterProps) => TalosClusterProps = (_s, p) => p): Built {
   const stack = talosTestStack(plan);
   const secrets = new TalosSecrets(stack, 'secrets', { plan });
   const cilium = new DataHelmTemplate(stack, 'cilium', { name: 'cilium', chart: 'cilium', repository: 'https://helm.cilium.io', namespace: 'kube-system' });
@@ -102,7 +102,7 @@ describe('TalosCluster', () => {
 
   test('defines the first control plane\'s reset as not leaving etcd only in a teardown, where it is the last member', () => {
     // GIVEN / WHEN the example synthesized as the teardown command synthesizes it
-    const torn = build(planCluster(forTeardown(homelab)));
+    const torn = build(planOf(forTeardown(homelab)));
     // THEN
     expect(applyOf(torn.json, 'homelab-cp-1').on_destroy).toEqual({ reset: true, graceful: false, reboot: false });
     for (const name of ['homelab-cp-2', 'homelab-cp-3', 'homelab-worker-1']) {

@@ -1,10 +1,10 @@
 import { TalosProvider } from '../.gen/providers/talos/provider';
+import { validPlan } from './support/valid-plan';
 import { ProxmoxProvider } from '../.gen/providers/proxmox/provider';
 import { homelab } from '../clusters/homelab';
 import { TalosImage } from '../constructs/talos-image';
 import { Testing, TerraformStack } from '../constructs/cdk';
 import { ClusterDefinition } from '../lib/cluster-definition';
-import { planCluster } from '../lib/cluster-plan';
 import { buildSchematic } from '../lib/schematic';
 import { synthImageAndVms } from './support/synth-image-and-vms';
 
@@ -12,7 +12,7 @@ function imageOf(def: ClusterDefinition): TalosImage {
   const stack = new TerraformStack(Testing.app(), 'test');
   new ProxmoxProvider(stack, 'proxmox', {});
   new TalosProvider(stack, 'talos', {});
-  return new TalosImage(stack, 'image', { plan: planCluster(def) });
+  return new TalosImage(stack, 'image', { plan: validPlan(def) });
 }
 
 describe('TalosImage', () => {

@@ -3,15 +3,15 @@
  * reaches the cluster through a `manifests` rollout step (`talosctl upgrade-k8s` at the running version, dry run
  * printed first, refused when the control planes carry different manifests).
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { ITerraformDependable, TerraformData } from './cdk';
 import { addRolloutStep, checkNonEmpty, checkRolloutPlan, checkRunnerProps, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 
 /** Props of AddonManifestSync. */
 export interface AddonManifestSyncProps extends RolloutRunnerProps {
   /** The cluster. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /** What the sync runs after: the cluster health check (itself after every config apply). */
   readonly after: readonly ITerraformDependable[];
   /** Hash of the inline manifests the control planes carry (usually a token); a change re-runs the sync. */

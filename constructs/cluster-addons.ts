@@ -4,6 +4,7 @@
  * running (load-balancer pool, CA issuers, the app-of-apps Application). The talos construct puts the identical
  * set on every control plane (Talos ≥ 1.13 prunes objects of manifests missing from the node upgrade-k8s reads).
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { Fn, TerraformLocal } from './cdk';
 import { HelmInlineManifest } from './helm-inline-manifest';
@@ -25,7 +26,7 @@ import { addonSwitchProblems } from '../lib/validation/addons';
 /** Props of {@link ClusterAddons}. */
 export interface ClusterAddonsProps {
   /** The resolved cluster. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /**
    * Folder holding cilium.yaml, cert-manager.yaml, argocd.yaml and the extra values files.
    * @default - the project's helm-values/ folder

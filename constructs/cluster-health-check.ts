@@ -3,15 +3,15 @@
  * explicit node lists. It replaces the `talos_cluster_health` data source, which is read at plan time and hangs
  * plans while added nodes are not configured yet (siderolabs/terraform-provider-talos#221).
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { ITerraformDependable, TerraformData } from './cdk';
 import { addRolloutStep, checkRolloutPlan, checkRunnerProps, nodeListTrigger, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 
 /** Props of ClusterHealthCheck. */
 export interface ClusterHealthCheckProps extends RolloutRunnerProps {
   /** The cluster. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /** What the check runs after: the bootstrap and every machine-config apply. */
   readonly after: readonly ITerraformDependable[];
 }

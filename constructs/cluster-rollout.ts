@@ -13,8 +13,8 @@
  * unchanged deploy runs nothing and a failed step (tainted) re-runs on the next deploy while finished nodes are
  * not touched again. Construct IDs are keyed by node name: removing a node removes exactly its step.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { planRolloutWaves, RolloutWave } from '../lib/rollout-plan';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
@@ -32,7 +32,7 @@ import {
 /** Props of ClusterRollout. */
 export interface ClusterRolloutProps extends RolloutRunnerProps {
   /** The cluster. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /** Image Factory schematic ID the nodes run (64 hex characters, or a token). */
   readonly schematicId: string;
   /** Installer image `talosctl upgrade` installs (`factory.talos.dev/<platform>-installer/<id>:<version>`). */

@@ -5,19 +5,19 @@
  * the gate, so a failing check stops `cdktf diff`/`deploy` at plan time, before anything is created or changed.
  * The checks and their messages are built in lib/lab-checks.ts; see docs/lab-checks.md.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { DataProxmoxDatastores } from '../.gen/providers/proxmox/data-proxmox-datastores';
 import { DataProxmoxVersion } from '../.gen/providers/proxmox/data-proxmox-version';
 import { DataProxmoxVirtualEnvironmentNodes } from '../.gen/providers/proxmox/data-proxmox-virtual-environment-nodes';
 import { DataProxmoxVirtualEnvironmentVms } from '../.gen/providers/proxmox/data-proxmox-virtual-environment-vms';
 import { TerraformData, TerraformResource } from './cdk';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { datastoresForEach, LabCheck, labChecks } from '../lib/lab-checks';
 
 /** Props of `LabChecks`. */
 export interface LabChecksProps {
   /** The resolved cluster: hosts, datastores, nodes with VM IDs and disk sizes. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
 }
 
 /** The Terraform address of a data source (`data.<type>.<name>`), for raw expressions. */

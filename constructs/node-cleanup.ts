@@ -14,8 +14,8 @@
  * apply is destroyed first (Talos reset), then its cleanup instance (the Node is deleted), then the preflight is
  * replaced and re-runs, then the health check: both see the new node list and no leftover Node.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { ITerraformDependable, TerraformData, TerraformIterator } from './cdk';
@@ -24,7 +24,7 @@ import { checkRolloutPlan, checkRunnerProps, RolloutRunnerProps, RUNNER_COMMAND 
 /** Props of NodeCleanup. */
 export interface NodeCleanupProps extends RolloutRunnerProps {
   /** The cluster. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /**
    * What the step depends on: the rollout preflight, so that a removed node's cleanup runs before the preflight
    * is replaced. Every config apply must in turn depend on `step` (TalosCluster `applyAfter`).

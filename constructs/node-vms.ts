@@ -5,6 +5,7 @@
  * them). In short: a node is its name; its VM ID and address are pinned (a change is refused at plan time unless
  * `allowVmReplacement` lists the node); an automatically placed VM never moves, an explicit `host` edit migrates it.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk } from '../.gen/providers/proxmox/virtual-environment-vm';
 import { ClusterPlan, PlannedHost, PlannedNode } from '../lib/cluster-plan';
@@ -32,7 +33,7 @@ const AGENT_TIMEOUT = '3m';
 /** Props of `NodeVms`. */
 export interface NodeVmsProps {
   /** The resolved cluster: nodes with host, VM ID, MAC, sizing and address; hosts with datastores and bridge. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /** The Talos image the VMs boot (disk import source and guest-agent setting). */
   readonly image: TalosImage;
 }

@@ -2,6 +2,7 @@
  * From the VMs to a reachable cluster: machine configuration per role, one config apply per node, bootstrap once,
  * the kubeconfig, and the kubeconfig/talosconfig outputs and files.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { ClusterKubeconfig } from '../.gen/providers/talos/cluster-kubeconfig';
 import { DataTalosMachineConfiguration } from '../.gen/providers/talos/data-talos-machine-configuration';
@@ -9,7 +10,7 @@ import { MachineBootstrap } from '../.gen/providers/talos/machine-bootstrap';
 import { MachineConfigurationApply, MachineConfigurationApplyOnDestroy } from '../.gen/providers/talos/machine-configuration-apply';
 import { Fn, ITerraformDependable, SensitiveFile, TerraformOutput, TerraformResource, Token } from './cdk';
 import { TalosSecrets } from './talos-secrets';
-import { ClusterPlan, NodeRole, PlannedNode } from '../lib/cluster-plan';
+import { NodeRole, PlannedNode } from '../lib/cluster-plan';
 import { InlineManifest } from '../lib/inline-manifest';
 import { fromStackDir, kubeconfigPath, talosconfigPath } from '../lib/paths';
 import {
@@ -30,7 +31,7 @@ import { allowsTeardown } from '../lib/teardown';
 /** Props of `TalosCluster`. */
 export interface TalosClusterProps {
   /** The cluster. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /** Machine secrets and talosconfig of the cluster. */
   readonly secrets: TalosSecrets;
   /** Image Factory installer of the cluster's schematic and Talos version (`machine.install.image`). */
@@ -65,7 +66,7 @@ export interface TalosClusterProps {
 }
 
 /** What every config apply does when its node leaves the definition (the resource is destroyed). */
-function onDestroyFor(plan: ClusterPlan, node: PlannedNode): MachineConfigurationApplyOnDestroy {
+function onDestroyFor(plan: ValidatedPlan, node: PlannedNode): MachineConfigurationApplyOnDestroy {
   // The apply depends on the VM, so Terraform destroys it (this reset) before the VM.
   // graceful: cordon and drain, and for a control plane leave etcd while the rest of the cluster is healthy; so
   // removing any one control plane, the first included, leaves no dead etcd member.
@@ -147,7 +148,7 @@ export class TalosCluster extends Construct {
   readonly kubeconfigFile: SensitiveFile;
   private readonly roleDocuments: Readonly<Record<NodeRole, readonly TalosDocument[]>>;
   private readonly nodes: ReadonlyMap<string, PlannedNode>;
-  private readonly plan: ClusterPlan;
+  private readonly plan: ValidatedPlan;
 
   constructor(scope: Construct, id: string, props: TalosClusterProps) {
     super(scope, id);

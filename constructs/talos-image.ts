@@ -3,13 +3,13 @@
  * factory, and its boot disk downloaded into Proxmox where the nodes run. The schematic ID is computed offline,
  * so the boot image, the installer image and the review report all name it before anything is applied.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { DownloadFile } from '../.gen/providers/proxmox/download-file';
 import { DataTalosImageFactoryExtensionsVersions } from '../.gen/providers/talos/data-talos-image-factory-extensions-versions';
 import { DataTalosImageFactoryVersions } from '../.gen/providers/talos/data-talos-image-factory-versions';
 import { ImageFactorySchematic } from '../.gen/providers/talos/image-factory-schematic';
 import { Token } from './cdk';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { factoryPreconditions, talosVersionServed } from '../lib/factory-checks';
 import { diskImageFileName, diskImageUrl, FactoryImageRef, installerImage } from '../lib/image-factory';
 import { ImageDownload, planImageDownloads } from '../lib/image-downloads';
@@ -21,7 +21,7 @@ const DOWNLOAD_TIMEOUT_SECONDS = 1800;
 /** Props of `TalosImage`. */
 export interface TalosImageProps {
   /** The resolved cluster: Talos version, extensions, kernel arguments, hosts and node placement. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
 }
 
 /**

@@ -2,11 +2,11 @@
  * The cluster's root secrets (`talos_machine_secrets`) and the talosconfig built from them, written to the
  * git-ignored access folder with mode 0600.
  */
+import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { DataTalosClientConfiguration } from '../.gen/providers/talos/data-talos-client-configuration';
 import { MachineSecrets } from '../.gen/providers/talos/machine-secrets';
 import { SensitiveFile } from './cdk';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { fromStackDir, talosconfigPath } from '../lib/paths';
 import { SUPPORTED_CONTRACTS } from '../lib/talos-support';
 
@@ -20,7 +20,7 @@ export interface TalosClientConfiguration {
 /** Props of `TalosSecrets`. */
 export interface TalosSecretsProps {
   /** The cluster; its `configContract`, control planes, nodes and `allowMachineSecretsReplacement` are used. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
 }
 
 /**

@@ -39,7 +39,16 @@ export function providerProvenanceProblems(
     const entry = recorded.find((p) => p.source === source);
     const generated = entry?.version ?? entry?.constraint;
     if (generated === version) return [];
-    const what = generated ? `the bindings in .gen/providers were generated for ${source} ${generated}` : `.gen/PROVENANCE.json records no bindings for ${source}`;
-    return [error(`lib/versions.ts ${constant}`, version, `${what}, so the synthesized stack would not use ${version}`, `run \`npm run bindings\` for ${source} ${version} (it rewrites .gen/PROVENANCE.json), or set ${constant} back to ${generated ?? 'the generated version'}`)];
+    const what = generated
+      ? `the bindings in .gen/providers were generated for ${source} ${generated}`
+      : `.gen/PROVENANCE.json records no bindings for ${source}`;
+    return [
+      error(
+        `lib/versions.ts ${constant}`,
+        version,
+        `${what}, so the synthesized stack would not use ${version}`,
+        `run \`npm run bindings\` for ${source} ${version} (it rewrites .gen/PROVENANCE.json), or set ${constant} back to ${generated ?? 'the generated version'}`,
+      ),
+    ];
   });
 }

@@ -6,6 +6,7 @@
 //
 // Talos releases: the factory's /versions. Official extensions: the factory's /version/<newest of each minor>/
 // extensions/official (extensions are the same across the patches of a minor). Kubernetes: dl.k8s.io stable.txt.
+/* global fetch */
 import fs from 'node:fs';
 import path from 'node:path';
 

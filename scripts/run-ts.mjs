@@ -7,9 +7,10 @@
 //   node scripts/run-ts.mjs rollout/cli.ts ... # the rollout runner Terraform calls
 //
 // The bundle is reused while no TypeScript source changed: its name carries a hash of the entry and of every
-// project .ts file's path, size and modification time (a stat walk costs a few milliseconds; bundling costs
-// ~0.5 s). Files are written under a temporary name and renamed, so parallel runs never race. The source map is
-// a separate file that node reads only with `--enable-source-maps` (NODE_OPTIONS), which costs ~0.4 s a run.
+// project .ts and .json file's path, size and modification time (JSON is bundled too: lib/facts, the .gen schemas
+// and PROVENANCE.json; a stat walk costs a few milliseconds; bundling costs ~0.5 s). Files are written under a
+// temporary name and renamed, so parallel runs never race. The source map is a separate file that node reads only
+// with `--enable-source-maps` (NODE_OPTIONS), which costs ~0.4 s a run.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,14 +26,14 @@ if (!entry) {
   process.exit(2);
 }
 
-/** Hash of the entry and every project .ts file's path, size and mtime. */
+/** Hash of the entry and every project .ts and .json file's path, size and mtime. */
 function sourcesKey() {
   const hash = createHash('sha256').update(path.resolve(root, entry));
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) walk(path.join(dir, e.name));
-      } else if (e.name.endsWith('.ts')) {
+      } else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) {
         const full = path.join(dir, e.name);
         const st = fs.statSync(full);
         hash.update(`${full}\0${st.size}\0${st.mtimeMs}\n`);

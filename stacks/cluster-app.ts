@@ -10,7 +10,7 @@ import { ClusterDefinition } from '../lib/cluster-definition';
 import { CLUSTER_SUMMARY_FILE } from '../lib/cluster-summary';
 import { checkDefinition } from '../lib/check-cluster';
 import { crossClusterProblems } from '../lib/cross-cluster';
-import { formatProblem, Problem } from '../lib/problems';
+import { ClusterDefinitionError, formatProblem, Problem } from '../lib/problems';
 import { providerProvenanceProblems } from '../lib/provider-provenance';
 import { TalosClusterStack } from './talos-cluster-stack';
 
@@ -68,7 +68,8 @@ export function synthesizeClusters(definitions: readonly ClusterDefinition[], ou
     // which would dominate synth time; run every other construct validation here instead (README: requires
     // Terraform >= 1.11 anyway).
     const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: true });
-    const stacks = definitions.map((def) => new TalosClusterStack(app, def.name, { definition: def }));
+    // Validated once, above: each stack gets the branded plan and its warnings.
+    const stacks = checked.map((c) => new TalosClusterStack(app, c.validated!.name, { plan: c.validated!, warnings: c.problems }));
     const invalid = app.node
       .findAll()
       .filter((c) => !(c instanceof TerraformData))
@@ -87,8 +88,10 @@ export function synthesizeClusters(definitions: readonly ClusterDefinition[], ou
     });
     return { ok: true, messages, outdir: app.outdir, stacks: written };
   } catch (e) {
-    // Every input problem is caught above; reaching this is a bug. Still no stack trace and nothing left behind.
+    // A construct's own check (e.g. a value the bundled values files must keep) still reads as problems; anything
+    // else is a bug. Either way: no stack trace and nothing left behind.
     if (!existed) fs.rmSync(target, { recursive: true, force: true });
+    if (e instanceof ClusterDefinitionError) return { ok: false, messages: [...messages, ...e.problems.map((p) => formatProblem(e.cluster, p))] };
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, messages: [...messages, `error: synth stopped unexpectedly (a bug in this project, please report it with your definition): ${reason}`] };
   }

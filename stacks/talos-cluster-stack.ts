@@ -17,16 +17,19 @@ import { configureStateBackend } from '../constructs/state-backend';
 import { TalosCluster } from '../constructs/talos-cluster';
 import { TalosImage } from '../constructs/talos-image';
 import { TalosSecrets } from '../constructs/talos-secrets';
-import { ClusterDefinition } from '../lib/cluster-definition';
-import { ClusterPlan } from '../lib/cluster-plan';
 import { ClusterSummary, SUMMARY_FORMAT_VERSION } from '../lib/cluster-summary';
-import { checkCluster } from '../lib/check-cluster';
-import { ClusterDefinitionError, formatProblem, hasErrors, Problem } from '../lib/problems';
+import { ValidatedPlan } from '../lib/check-cluster';
+import { formatProblem, Problem } from '../lib/problems';
 
 /** Props of a cluster stack. */
 export interface TalosClusterStackProps {
-  /** The cluster to build. */
-  readonly definition: ClusterDefinition;
+  /** The cluster to build: the plan of a definition that passed every check (`validateDefinition`). */
+  readonly plan: ValidatedPlan;
+  /**
+   * The definition's warnings, added to the stack as annotations and kept in its summary.
+   * @default - none
+   */
+  readonly warnings?: readonly Problem[];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface TalosClusterStackProps {
  */
 export class TalosClusterStack extends TerraformStack {
   /** The resolved plan the stack was built from. */
-  readonly plan: ClusterPlan;
+  readonly plan: ValidatedPlan;
   /** The Talos image (schematic, downloads, installer). */
   readonly image: TalosImage;
   /** The Proxmox VMs. */
@@ -52,11 +55,11 @@ export class TalosClusterStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: TalosClusterStackProps) {
     super(scope, id);
-    const { plan, problems } = checkCluster(props.definition);
-    if (hasErrors(problems)) throw new ClusterDefinitionError(props.definition.name, problems);
-    for (const p of problems) Annotations.of(this).addWarning(formatProblem(plan.name, p));
+    const { plan } = props;
+    const warnings = props.warnings ?? [];
+    for (const p of warnings) Annotations.of(this).addWarning(formatProblem(plan.name, p));
     this.plan = plan;
-    this.warnings = problems;
+    this.warnings = warnings;
 
     configureStateBackend(this, plan);
     // Credentials and endpoint come from PROXMOX_VE_* environment variables at deploy time, never from code.

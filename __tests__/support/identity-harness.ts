@@ -26,7 +26,7 @@ import { checkCluster } from '../../lib/check-cluster';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { PlannedNode } from '../../lib/cluster-plan';
 import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
-import { formatProblem, hasErrors } from '../../lib/problems';
+import { formatProblem } from '../../lib/problems';
 import { FakeState, FakeTalos, manifestSet } from './fake-talos';
 import { DeployTargets, PROJECT_ROOT, TEST_RUNNER_TIMING } from './rollout-harness';
 import { runTerraform, TerraformResult } from './terraform-cli';
@@ -44,8 +44,8 @@ function address(resource: TerraformData): string {
 
 /** The identity test stack's cdk.tf.json for `def` (validated as synth validates it) and `targets`. */
 export function synthIdentityStack(def: ClusterDefinition, targets: DeployTargets): string {
-  const { plan, problems } = checkCluster(def);
-  if (hasErrors(problems)) throw new Error(problems.map((p) => formatProblem(def.name, p)).join('\n'));
+  const { validated: plan, problems } = checkCluster(def);
+  if (!plan) throw new Error(problems.map((p) => formatProblem(def.name, p)).join('\n'));
   const stack = new TerraformStack(Testing.app(), 'identity-test');
   new LocalBackend(stack, { path: 'terraform.tfstate' });
   const runner = { projectRoot: PROJECT_ROOT, ...TEST_RUNNER_TIMING };

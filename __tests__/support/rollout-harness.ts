@@ -7,6 +7,7 @@
  * after them). The local backend keeps the state beside the generated cdk.tf.json, with a relative path, so a folder
  * can be copied to branch a scenario.
  */
+import { validPlan } from './valid-plan';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
 import { NodeCleanup } from '../../constructs/node-cleanup';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { planCluster, PlannedNode } from '../../lib/cluster-plan';
+import { PlannedNode } from '../../lib/cluster-plan';
 import { FakeState, FakeTalos, manifestSet } from './fake-talos';
 import { runTerraform, TerraformResult } from './terraform-cli';
 
@@ -65,7 +66,7 @@ export function testDefinition(t: DeployTargets): ClusterDefinition {
 
 /** The test stack's cdk.tf.json for `targets`. */
 export function synthTestStack(targets: DeployTargets): string {
-  const plan = planCluster(testDefinition(targets));
+  const plan = validPlan(testDefinition(targets));
   const stack = new TerraformStack(Testing.app(), 'rollout-test');
   new LocalBackend(stack, { path: 'terraform.tfstate' });
   const runner = { projectRoot: PROJECT_ROOT, ...TEST_RUNNER_TIMING };

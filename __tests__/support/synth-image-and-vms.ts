@@ -1,11 +1,11 @@
 /** Test helper: synthesizes a cluster's `TalosImage` and `NodeVms` with the Proxmox and Talos providers in scope. */
+import { validPlan } from './valid-plan';
 import { ProxmoxProvider } from '../../.gen/providers/proxmox/provider';
 import { TalosProvider } from '../../.gen/providers/talos/provider';
 import { NodeVms } from '../../constructs/node-vms';
 import { TalosImage } from '../../constructs/talos-image';
 import { Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { planCluster } from '../../lib/cluster-plan';
 
 /** A synthesized resource block (snake_case keys, as in cdk.tf.json). */
 export type Block = Record<string, any>;
@@ -23,7 +23,7 @@ export function synthImageAndVms(def: ClusterDefinition): SynthesizedCluster {
     Testing.synthScope((scope) => {
       new ProxmoxProvider(scope, 'proxmox', {});
       new TalosProvider(scope, 'talos', {});
-      const plan = planCluster(def);
+      const plan = validPlan(def);
       const image = new TalosImage(scope, 'image', { plan });
       new NodeVms(scope, 'vms', { plan, image });
     }),

@@ -2,7 +2,9 @@
 import { TalosProvider } from '../../.gen/providers/talos/provider';
 import { LocalProvider, TerraformData, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { ClusterPlan, planCluster } from '../../lib/cluster-plan';
+import { ValidatedPlan } from '../../lib/check-cluster';
+import { ClusterPlan } from '../../lib/cluster-plan';
+import { validPlan } from './valid-plan';
 
 /** Synthesized Terraform JSON, loosely typed for assertions. */
  
@@ -22,8 +24,8 @@ export function dummyVms(stack: TerraformStack, plan: ClusterPlan): Map<string, 
 }
 
 /** The plan of `def` with `overrides` applied to the definition first. */
-export function planOf(def: ClusterDefinition, overrides: Partial<ClusterDefinition> = {}): ClusterPlan {
-  return planCluster({ ...def, ...overrides });
+export function planOf(def: ClusterDefinition, overrides: Partial<ClusterDefinition> = {}): ValidatedPlan {
+  return validPlan({ ...def, ...overrides });
 }
 
 /** The synthesized JSON of `stack`. */

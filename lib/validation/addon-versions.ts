@@ -14,13 +14,25 @@ function supportProblems(support: AddonSupport, kubernetesVersion: string): Prob
   if (!k || !minor) return [];
   const window = support.windows[minor];
   if (!window) {
-    return [warning(support.path, support.version, `${support.name} ${support.version} has no entry in the Kubernetes compatibility table (lib/addon-support.ts), so Kubernetes ${kubernetesVersion} was not checked against it`, `add ${minor} with its supported Kubernetes minors from the add-on's release notes`)];
+    return [
+      warning(
+        support.path,
+        support.version,
+        `${support.name} ${support.version} has no entry in the Kubernetes compatibility table (lib/addon-support.ts), so Kubernetes ${kubernetesVersion} was not checked against it`,
+        `add ${minor} with its supported Kubernetes minors from the add-on's release notes`,
+      ),
+    ];
   }
   const min = parseVersion(window.kubernetesMin)!;
   const max = parseVersion(window.kubernetesMax)!;
   if (minorDistance(min, k) >= 0 && minorDistance(k, max) >= 0) return [];
   return [
-    error('kubernetesVersion', kubernetesVersion, `is not supported by ${support.name} ${support.version} (${support.constant} in lib/versions.ts), which supports Kubernetes ${window.kubernetesMin} to ${window.kubernetesMax}`, `use Kubernetes ${window.kubernetesMin}.x to ${window.kubernetesMax}.x, move ${support.constant} to a release that supports ${k.major}.${k.minor}, or disable ${support.name} (${support.path}.enabled: false)`),
+    error(
+      'kubernetesVersion',
+      kubernetesVersion,
+      `is not supported by ${support.name} ${support.version} (${support.constant} in lib/versions.ts), which supports Kubernetes ${window.kubernetesMin} to ${window.kubernetesMax}`,
+      `use Kubernetes ${window.kubernetesMin}.x to ${window.kubernetesMax}.x, move ${support.constant} to a release that supports ${k.major}.${k.minor}, or disable ${support.name} (${support.path}.enabled: false)`,
+    ),
   ];
 }
 

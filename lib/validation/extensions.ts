@@ -17,7 +17,10 @@ const EXTENSION_NAME = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
  * `nvidia-drivers`, `nvidia` says more than `drivers`), then by edit distance.
  */
 export function similarExtensions(name: string, official: readonly string[]): string[] {
-  const words = name.replace(/^[^/]*\//, '').split(/[-_.]/).filter((w) => w.length >= 3);
+  const words = name
+    .replace(/^[^/]*\//, '')
+    .split(/[-_.]/)
+    .filter((w) => w.length >= 3);
   const shared = (candidate: string) => words.reduce((sum, w, i) => sum + (candidate.includes(w) ? 1 / (i + 1) : 0), 0);
   return [...official].sort((a, b) => shared(b) - shared(a) || distance(name, a) - distance(name, b)).slice(0, 3);
 }
@@ -30,7 +33,17 @@ export function extensionProblems(ctx: ValidationContext): Problem[] {
   return ctx.plan.extensions.flatMap((name, i) => {
     if (!EXTENSION_NAME.test(name) || official.includes(name)) return [];
     const [best, ...others] = similarExtensions(name, official);
-    const fix = distance(name, best) <= 3 ? `did you mean "${best}"?` : `use an official name such as ${[best, ...others].map((n) => `"${n}"`).join(', ')} (list: https://factory.talos.dev/version/${ctx.plan.talosVersion}/extensions/official)`;
-    return [error(`talos.extensions[${i}]`, name, `is not an official Image Factory extension of Talos ${minor} (lib/facts, as of ${EXTENSIONS_DATE})`, fix)];
+    const fix =
+      distance(name, best) <= 3
+        ? `did you mean "${best}"?`
+        : `use an official name such as ${[best, ...others].map((n) => `"${n}"`).join(', ')} (list: https://factory.talos.dev/version/${ctx.plan.talosVersion}/extensions/official)`;
+    return [
+      error(
+        `talos.extensions[${i}]`,
+        name,
+        `is not an official Image Factory extension of Talos ${minor} (lib/facts, as of ${EXTENSIONS_DATE})`,
+        fix,
+      ),
+    ];
   });
 }

@@ -25,7 +25,13 @@ const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compi
 
 /** `/workers/nodes/0/memoryGib` → `workers.nodes[0].memoryGib`; the definition itself is `(definition)`. */
 export function definitionPath(pointer: string, ...more: string[]): string {
-  const keys = [...pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')), ...more];
+  const keys = [
+    ...pointer
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')),
+    ...more,
+  ];
   const text = keys.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : `${i === 0 ? '' : '.'}${k}`)).join('');
   return text === '' ? '(definition)' : text;
 }
@@ -84,21 +90,41 @@ function toProblem(e: ErrorObject): Problem {
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);
       const field = ((e.parentSchema as { properties?: Record<string, { description?: string; enum?: unknown[] }> }).properties ?? {})[key];
-      const hint = field?.enum ? ` to one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}` : field?.description ? ` (${field.description.replace(/\.$/, '')})` : '';
+      const hint = field?.enum
+        ? ` to one of ${field.enum.map((v) => JSON.stringify(v)).join(', ')}`
+        : field?.description
+          ? ` (${field.description.replace(/\.$/, '')})`
+          : '';
       return error(definitionPath(e.instancePath, key), undefined, `is required in ${where(e.instancePath)}`, `set ${key}${hint}`);
     }
     case 'type': {
       const type = String((e.params as { type: string }).type);
-      return error(definitionPath(e.instancePath), e.data, `is ${kindOf(e.data)}, not ${type === 'array' ? 'a list' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`}`, TYPE_FIX[type] ?? `write a ${type}`);
+      return error(
+        definitionPath(e.instancePath),
+        e.data,
+        `is ${kindOf(e.data)}, not ${type === 'array' ? 'a list' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`}`,
+        TYPE_FIX[type] ?? `write a ${type}`,
+      );
     }
     case 'enum':
     case 'const': {
-      const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+      const allowed =
+        e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
       const guess = typeof e.data === 'string' ? closestName(e.data, allowed.map(String)) : undefined;
-      return error(definitionPath(e.instancePath), e.data, `is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, guess ? `did you mean ${JSON.stringify(guess)}?` : `use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+      return error(
+        definitionPath(e.instancePath),
+        e.data,
+        `is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+        guess ? `did you mean ${JSON.stringify(guess)}?` : `use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+      );
     }
     default:
-      return error(definitionPath(e.instancePath), e.data, String(e.message), 'correct the value to match the ClusterDefinition type (lib/cluster-definition.ts)');
+      return error(
+        definitionPath(e.instancePath),
+        e.data,
+        String(e.message),
+        'correct the value to match the ClusterDefinition type (lib/cluster-definition.ts)',
+      );
   }
 }
 
@@ -112,7 +138,9 @@ export function structureProblems(def: unknown): StructureCheck {
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const wrongType = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
   // A union whose discriminator (`state.type`) is missing or unknown: only that is reported, not every branch.
-  const noBranch = errors.filter((e) => !e.schemaPath.includes('/then/') && (e.keyword === 'required' || e.keyword === 'enum')).map((e) => e.instancePath);
+  const noBranch = errors
+    .filter((e) => !e.schemaPath.includes('/then/') && (e.keyword === 'required' || e.keyword === 'enum'))
+    .map((e) => e.instancePath);
   const below = (e: ErrorObject, paths: string[]) => paths.some((p) => e.instancePath.startsWith(`${p}/`));
   const kept = errors.filter(
     (e) => !below(e, wrongType) && !(e.schemaPath.includes('/then/') && (noBranch.includes(e.instancePath) || below(e, noBranch))),
