@@ -124,8 +124,9 @@ describe('identity edits of a running cluster under Terraform', () => {
   });
 
   test('defines a node renamed at the same address as the old node reset and its VM deleted before the new VM is created', () => {
-    // GIVEN the running cluster
+    // GIVEN the running cluster, where deleting a VM takes 3 seconds
     const h = fromBaseline();
+    h.fake.update((s: any) => (s.faults.proxmoxDeleteSeconds = 3));
     // WHEN test-worker-1 becomes test-worker-a at the same address (so the same derived VM ID 8021)
     const result = h.deploy(definition({ workers: { nodes: [{ name: 'test-worker-a', ip: '10.5.0.21', host: 'pve1' }] } }), TARGETS);
     // THEN the old node was reset and its VM deleted, then the new VM created and configured
@@ -143,8 +144,10 @@ describe('identity edits of a running cluster under Terraform', () => {
   });
 
   test('fails without the claims: the renamed node\'s VM is created while the old one still holds its VM ID', () => {
-    // GIVEN the running cluster, and a stack whose VMs do not depend on the claims (the order the claims impose gone)
+    // GIVEN the running cluster, where deleting a VM takes 3 seconds, and a stack whose VMs do not depend on the
+    // claims (the order the claims impose gone)
     const h = fromBaseline();
+    h.fake.update((s: any) => (s.faults.proxmoxDeleteSeconds = 3));
     const withoutClaims = (json: any) => {
       for (const block of Object.values<any>(json.resource.terraform_data)) {
         if (Array.isArray(block.depends_on)) block.depends_on = block.depends_on.filter((d: string) => !/terraform_data\.claims/.test(d));
@@ -174,6 +177,48 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(moved.output).toMatch(/~ "node_name" = "pve1" -> "pve3"|~ node_name\s+= "pve1" -> "pve3"/);
     expect(moved.output).toContain('Resources: 0 added, 1 changed, 0 destroyed');
     expect(machineCalls(h.fake.calls())).toEqual([]);
+  });
+
+  /** The running cluster with test-worker-1's VM deleted in Proxmox by hand (the provider's refresh drops it from the state). */
+  function withVanishedWorker(): IdentityHarness {
+    const h = fromBaseline();
+    h.fake.update((s: any) => {
+      delete s.proxmox['8021'];
+      delete s.nodes['10.5.0.21'];
+      s.kubernetesNodes['test-worker-1'].ready = false;
+    });
+    const rm = h.terraform(['state', 'rm', '-no-color', 'terraform_data.vm-test-worker-1']);
+    if (rm.code !== 0) throw new Error(rm.output);
+    h.fake.clearCalls();
+    return h;
+  }
+
+  test('defines a VM deleted outside Terraform as created again, reported, and configured', () => {
+    // GIVEN the running cluster whose worker VM vanished
+    const h = withVanishedWorker();
+    // WHEN the next deploy runs
+    const result = h.deploy(definition(), TARGETS);
+    // THEN the VM was created again, the deploy log says the node is new, and its config was applied
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)');
+    expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    expect(h.fake.read().nodes['10.5.0.21']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
+  });
+
+  test('fails without the instance marker: a VM created again leaves its apply in place, and the node unconfigured', () => {
+    // GIVEN the same, with the apply replaced by its VM's id as before (replace_triggered_by does not fire on a create)
+    const h = withVanishedWorker();
+    const byVmId = (json: any) => {
+      for (const [name, block] of Object.entries<any>(json.resource.terraform_data)) {
+        if (name.startsWith('fake-apply-')) block.lifecycle.replace_triggered_by = [`terraform_data.vm-${name.slice('fake-apply-'.length)}.id`];
+      }
+    };
+    // WHEN
+    const result = h.deploy(definition(), TARGETS, byVmId);
+    // THEN the deploy "succeeds" with the new VM still in maintenance mode
+    expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0']);
+    expect(h.fake.read().nodes['10.5.0.21'].stage).toBe('maintenance');
   });
 
   test('defines a teardown as every config apply destroyed (its reset), workers first and control planes last to first, then every VM deleted', () => {

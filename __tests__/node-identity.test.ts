@@ -10,6 +10,10 @@ import { planCluster } from '../lib/cluster-plan';
 import { identityClaims, identityPin, vmLifecycle } from '../lib/node-identity';
 import { forTeardown, withTeardown } from '../lib/teardown';
 import { synthImageAndVms } from './support/synth-image-and-vms';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { synthesizeClusters } from '../stacks/cluster-app';
 
 describe('node identity', () => {
   const plan = planCluster(homelab);
@@ -56,6 +60,27 @@ describe('node identity', () => {
       const protectedNode = n.name !== worker;
       expect(synth.blocks('proxmox_virtual_environment_vm').get(`vm-${n.name}`)!.lifecycle.prevent_destroy).toBe(protectedNode);
       expect(synth.blocks('terraform_data').get(`identity-${n.name}`)!.lifecycle.prevent_destroy).toBe(protectedNode);
+    }
+  });
+
+  test('defines each config apply as replaced by its VM\'s instance marker, which is replaced whenever the VM is created', () => {
+    // GIVEN the example stack as synth writes it
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'node-identity-'));
+    try {
+      const result = synthesizeClusters([homelab], outdir);
+      expect(result.ok).toBe(true);
+      const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/homelab/cdk.tf.json'), 'utf8'));
+      const data = json.resource.terraform_data as Record<string, any>;
+      for (const n of plan.nodes) {
+        // WHEN / THEN
+        const markerName = Object.keys(data).find((k) => k.startsWith(`vms_instance-${n.name}_`))!;
+        const vmName = Object.keys(json.resource.proxmox_virtual_environment_vm).find((k) => k.startsWith(`vms_vm-${n.name}_`))!;
+        expect(data[markerName].triggers_replace).toEqual({ vm: `\${proxmox_virtual_environment_vm.${vmName}.id}` });
+        const apply = Object.entries<any>(json.resource.talos_machine_configuration_apply).find(([k]) => k.startsWith(`talos_apply-${n.name}_`))![1];
+        expect(apply.lifecycle.replace_triggered_by).toEqual([`terraform_data.${markerName}`]);
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
     }
   });
 

@@ -7,6 +7,7 @@ import { homelab } from '../clusters/homelab';
 import { DataHelmTemplate, TerraformData, TerraformStack } from '../constructs/cdk';
 import { DEPLOY_TIME_VALUE, TalosCluster, TalosClusterProps } from '../constructs/talos-cluster';
 import { TalosSecrets } from '../constructs/talos-secrets';
+import { forTeardown } from '../lib/teardown';
 import { nodeDocuments } from '../lib/talos-documents';
 import { blockById, dummyVms, nameById, planOf, synthJson, talosTestStack, TfJson } from './support/talos-test-stack';
 
@@ -91,12 +92,21 @@ describe('TalosCluster', () => {
     for (const w of plan.workers) expect(applyOf(json, w.name).depends_on).toContain(ref(json, 'talos_machine_bootstrap', 'bootstrap'));
   });
 
-  test('defines a graceful reset on removal, except for the first control plane', () => {
+  test('defines a graceful reset on removal for every node, the first control plane included', () => {
     // GIVEN / WHEN the example cluster synthesized once above
-    // THEN
-    expect(applyOf(json, 'homelab-cp-1').on_destroy).toEqual({ reset: true, graceful: false, reboot: false });
-    for (const name of ['homelab-cp-2', 'homelab-cp-3', 'homelab-worker-1', 'homelab-worker-2']) {
+    // THEN removing any one node leaves etcd cleanly
+    for (const name of ['homelab-cp-1', 'homelab-cp-2', 'homelab-cp-3', 'homelab-worker-1', 'homelab-worker-2']) {
       expect(applyOf(json, name).on_destroy).toEqual({ reset: true, graceful: true, reboot: false });
+    }
+  });
+
+  test('defines the first control plane\'s reset as not leaving etcd only in a teardown, where it is the last member', () => {
+    // GIVEN / WHEN the example synthesized as the teardown command synthesizes it
+    const torn = build(planOf(forTeardown(homelab)));
+    // THEN
+    expect(applyOf(torn.json, 'homelab-cp-1').on_destroy).toEqual({ reset: true, graceful: false, reboot: false });
+    for (const name of ['homelab-cp-2', 'homelab-cp-3', 'homelab-worker-1']) {
+      expect(applyOf(torn.json, name).on_destroy).toEqual({ reset: true, graceful: true, reboot: false });
     }
   });
 

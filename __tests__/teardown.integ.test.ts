@@ -16,14 +16,14 @@ describe('npm run destroy', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  test('defines the teardown as cdktf destroy of the named cluster, with the teardown named and umask 077', () => {
+  test('defines the teardown as cdktf deploy, then cdktf destroy, of the named cluster, with the teardown named and umask 077', () => {
     // GIVEN a cdktf stand-in on PATH that records how it was called
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teardown-'));
     dirs.push(dir);
     const record = path.join(dir, 'record.json');
     fs.writeFileSync(
       path.join(dir, 'cdktf'),
-      `#!/usr/bin/env node\nrequire('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), teardown: process.env.TALOS_CDKTF_TEARDOWN, umask: process.umask() }));\n`,
+      `#!/usr/bin/env node\nrequire('fs').appendFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), teardown: process.env.TALOS_CDKTF_TEARDOWN, umask: process.umask() }) + '\\n');\n`,
       { mode: 0o755 },
     );
     // WHEN the teardown runs as `npm run destroy -- homelab --auto-approve` runs it (npm would put the real cdktf of
@@ -34,7 +34,12 @@ describe('npm run destroy', () => {
     // THEN
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('Tearing down cluster homelab');
-    expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toEqual({ argv: ['destroy', 'homelab', '--auto-approve'], teardown: 'homelab', umask: 0o077 });
+    // (a deploy first stores the teardown's on-destroy settings in the state, then the destroy)
+    const calls = fs.readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(calls).toEqual([
+      { argv: ['deploy', 'homelab', '--auto-approve'], teardown: 'homelab', umask: 0o077 },
+      { argv: ['destroy', 'homelab', '--auto-approve'], teardown: 'homelab', umask: 0o077 },
+    ]);
   });
 
   test('fails without a cluster name', () => {

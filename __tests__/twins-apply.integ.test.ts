@@ -42,6 +42,13 @@ function definition(change: { talos?: string; kubernetes?: string; workers?: num
 const VM = (node: string) => `proxmox_virtual_environment_vm.vms_vm-${node}`;
 const APPLY = (node: string) => `talos_machine_configuration_apply.talos_apply-${node}`;
 const NODES = ['test-cp-1', 'test-worker-1', 'test-worker-2'];
+/** What NodeVms keeps per node besides the VM (docs/node-lifecycle.md): VM-ID and address claims, identity pin, instance marker. */
+const IDENTITY = (node: string, ip: string, vmId: number) => [
+  `terraform_data.vms_claims["ip-${ip}"]`,
+  `terraform_data.vms_claims["vm-id-${vmId}"]`,
+  `terraform_data.vms_identity-${node}`,
+  `terraform_data.vms_instance-${node}`,
+];
 
 /** Addresses of a plan of one resource type with `action`. */
 function ofType(plan: PlanJson, type: string, action: string): string[] {
@@ -149,7 +156,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
     // THEN
     expect(withAction(plan, 'create')).toEqual(
-      [VM('test-worker-3'), APPLY('test-worker-3'), 'terraform_data.node-cleanup_step["test-worker-3"]', 'terraform_data.rollout_os-upgrade-test-worker-3'].sort(),
+      [VM('test-worker-3'), APPLY('test-worker-3'), 'terraform_data.node-cleanup_step["test-worker-3"]', 'terraform_data.rollout_os-upgrade-test-worker-3', ...IDENTITY('test-worker-3', '10.5.0.23', 8023)].sort(),
     );
     expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.map(VM).sort());
     expect(withAction(plan, 'delete')).toEqual([]);
@@ -163,7 +170,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
     // THEN
     expect(withAction(plan, 'delete')).toEqual(
-      [VM('test-worker-1'), APPLY('test-worker-1'), 'terraform_data.node-cleanup_step["test-worker-1"]', 'terraform_data.rollout_os-upgrade-test-worker-1'].sort(),
+      [VM('test-worker-1'), APPLY('test-worker-1'), 'terraform_data.node-cleanup_step["test-worker-1"]', 'terraform_data.rollout_os-upgrade-test-worker-1', ...IDENTITY('test-worker-1', '10.5.0.21', 8021)].sort(),
     );
     expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(VM).sort());
     expect(ofType(plan, 'talos_machine_configuration_apply', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(APPLY).sort());

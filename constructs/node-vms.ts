@@ -60,6 +60,14 @@ export class NodeVms extends Construct {
    * `allowVmReplacement`): replaced, hence refused, when the node's VM ID or address changes.
    */
   readonly pins: ReadonlyMap<string, TerraformData>;
+  /**
+   * One `terraform_data` per node (`instance-<node>`) replaced whenever its VM gets a new ID in Proxmox's eyes:
+   * created, replaced, or re-created after it vanished outside Terraform. Terraform's `replace_triggered_by` does
+   * not fire when the referenced VM is merely created (it vanished from the state), but it does when this marker is
+   * replaced, so a node's config apply references the marker, never the VM (TalosCluster `replaceWith`). Its
+   * provisioner says in the deploy log that the node is new.
+   */
+  readonly instances: ReadonlyMap<string, TerraformData>;
 
   constructor(scope: Construct, id: string, props: NodeVmsProps) {
     super(scope, id);
@@ -69,6 +77,7 @@ export class NodeVms extends Construct {
     const claims = TerraformIterator.fromMap(identityClaims(plan));
     this.claims = new TerraformData(this, 'claims', { forEach: claims, input: claims.value, triggersReplace: claims.value });
     const pins = new Map<string, TerraformData>();
+    const instances = new Map<string, TerraformData>();
     const vms = new Map<string, VirtualEnvironmentVm>();
     for (const node of plan.nodes) {
       const host = plan.hosts.find((h) => h.name === node.host)!;
@@ -81,10 +90,13 @@ export class NodeVms extends Construct {
           lifecycle: { preventDestroy: lifecycle.preventDestroy },
         }),
       );
-      vms.set(node.name, this.nodeVm(plan, node, host, network.prefix, image));
+      const vm = this.nodeVm(plan, node, host, network.prefix, image);
+      vms.set(node.name, vm);
+      instances.set(node.name, vmInstanceMarker(this, node, vm.id));
     }
     this.vms = vms;
     this.pins = pins;
+    this.instances = instances;
   }
 
   /** The VM of node `name`; throws when the plan has no such node. */
@@ -157,6 +169,22 @@ export class NodeVms extends Construct {
     vm.addOverride('network_device', [vmNetworkDevice({ bridge: host.bridge, macAddress: node.macAddress, vlanId: plan.vlan })]);
     return vm;
   }
+}
+
+/**
+ * The `instance-<node>` marker of a VM (see `NodeVms.instances`): replaced when `vmId` (the VM resource's `id`)
+ * changes or becomes unknown, which it does whenever the VM is created.
+ */
+export function vmInstanceMarker(scope: Construct, node: Pick<PlannedNode, 'name' | 'vmId'>, vmId: string): TerraformData {
+  return new TerraformData(scope, `instance-${node.name}`, {
+    triggersReplace: { vm: vmId },
+    provisioners: [
+      {
+        type: 'local-exec',
+        command: `echo "${node.name}: VM ${node.vmId} is new (first deploy, a rebuild, or created again after it vanished outside Terraform); its machine config is applied next"`,
+      },
+    ],
+  });
 }
 
 /** What the definition sets on a VM's NIC; everything else is left to the provider's defaults. */

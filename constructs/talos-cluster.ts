@@ -26,6 +26,7 @@ import {
   toYaml,
   V1Alpha1Patch,
 } from '../lib/talos-documents';
+import { allowsTeardown } from '../lib/teardown';
 
 /** Props of `TalosCluster`. */
 export interface TalosClusterProps {
@@ -55,16 +56,26 @@ export interface TalosClusterProps {
    * @default - no gate
    */
   readonly applyAfter?: readonly ITerraformDependable[];
+  /**
+   * What replaces a node's config apply when it is replaced, keyed by node name (NodeVms `instances`): a marker
+   * replaced whenever the VM is created, also when it vanished outside Terraform (a VM merely created does not fire
+   * `replace_triggered_by`).
+   * @default - the VM's `id`
+   */
+  readonly replaceWith?: ReadonlyMap<string, TerraformResource>;
 }
 
 /** What every config apply does when its node leaves the definition (the resource is destroyed). */
-function onDestroyFor(node: PlannedNode): MachineConfigurationApplyOnDestroy {
+function onDestroyFor(plan: ValidatedPlan, node: PlannedNode): MachineConfigurationApplyOnDestroy {
   // The apply depends on the VM, so Terraform destroys it (this reset) before the VM.
-  // graceful: cordon and drain, and for a control plane leave etcd while the rest of the cluster is healthy.
-  // The first control plane is the one destroyed last on a full teardown (control-plane applies are chained),
-  // when it is the only etcd member left and cannot leave; it is wiped without leaving.
-  const graceful = !(node.role === 'controlplane' && node.index === 0);
-  return { reset: true, graceful, reboot: false };
+  // graceful: cordon and drain, and for a control plane leave etcd while the rest of the cluster is healthy; so
+  // removing any one control plane, the first included, leaves no dead etcd member.
+  // Talos cannot remove the last etcd member (v1.13.9 internal/pkg/etcd/etcd.go LeaveCluster), so the first control
+  // plane — the one a teardown destroys last, control-plane applies being chained — is reset without leaving when it
+  // is the only control plane, or when the plan allows destroying everything (a teardown: lib/teardown.ts; the
+  // teardown command deploys that setting before it destroys, since a destroy reads it from the state).
+  const last = node.role === 'controlplane' && node.index === 0 && (plan.controlPlanes.length === 1 || allowsTeardown(plan));
+  return { reset: true, graceful: !last, reboot: false };
 }
 
 /**
@@ -73,6 +84,13 @@ function onDestroyFor(node: PlannedNode): MachineConfigurationApplyOnDestroy {
  */
 function replacementTrigger(vm: TerraformResource): string {
   return `${vm.terraformResourceType}.${vm.friendlyUniqueId}.id`;
+}
+
+/** The apply's `replace_triggered_by`: the node's marker (as a whole) when given, else its VM's `id`. */
+function replacementOf(props: TalosClusterProps, node: string, vm: ITerraformDependable): { replaceTriggeredBy: string[] } | undefined {
+  const marker = props.replaceWith?.get(node);
+  if (marker) return { replaceTriggeredBy: [`${marker.terraformResourceType}.${marker.friendlyUniqueId}`] };
+  return vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined;
 }
 
 /** Marker shown instead of token contents in `documentsFor`. */
@@ -116,7 +134,8 @@ function patchStrings(group: string, docs: readonly TalosDocument[], role: NodeR
  *   needed" alike, so no postcondition can catch it; docs/upgrades.md tells the user. A VM replacement replaces
  *   its apply too (the new VM must get its config).
  * - Control-plane applies are chained in definition order and workers wait for the bootstrap, so on removal
- *   Terraform resets workers first, then control planes last-to-first, one at a time (see `onDestroyFor`).
+ *   Terraform resets workers first, then control planes last-to-first, one at a time, each leaving etcd; only a
+ *   teardown (or a single control plane) resets the first one without leaving (see `onDestroyFor`).
  * - `talos_machine_bootstrap` once, on the first control plane, after every control-plane apply; node and
  *   endpoint are ignored after creation, so losing or renaming that node never bootstraps again.
  * - `talos_cluster_kubeconfig` after the bootstrap, its file (0600) and the sensitive outputs `kubeconfig` and
@@ -179,9 +198,9 @@ export class TalosCluster extends Construct {
         machineConfigurationInput: configs.get(node.role)!.machineConfiguration,
         configPatches: patchStrings(`${node.name} node`, nodeDocuments(plan, node), node.role),
         applyMode: 'staged_if_needing_reboot',
-        onDestroy: onDestroyFor(node),
+        onDestroy: onDestroyFor(plan, node),
         dependsOn: [vm, ...after, ...(props.applyAfter ?? [])],
-        lifecycle: vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined,
+        lifecycle: replacementOf(props, node.name, vm),
       });
       applies.set(node.name, apply);
       return apply;

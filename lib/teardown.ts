@@ -4,7 +4,7 @@
  * teardown of that cluster is asked for by name. Pure: no CDKTF.
  */
 import { ClusterDefinition } from './cluster-definition';
-import { planCluster } from './cluster-plan';
+import { ClusterPlan, planCluster } from './cluster-plan';
 
 /** Environment variable naming the cluster being torn down (set by scripts/teardown.ts, read by main.ts). */
 export const TEARDOWN_ENV = 'TALOS_CDKTF_TEARDOWN';
@@ -12,6 +12,15 @@ export const TEARDOWN_ENV = 'TALOS_CDKTF_TEARDOWN';
 /** `def` with `allowMachineSecretsReplacement` on and every node in `allowVmReplacement`. */
 export function forTeardown(def: ClusterDefinition): ClusterDefinition {
   return { ...def, allowMachineSecretsReplacement: true, allowVmReplacement: planCluster(def).nodes.map((n) => n.name) };
+}
+
+/**
+ * True when the plan lets Terraform destroy everything: the machine secrets and every node's VM (what `forTeardown`
+ * produces). Then the first control plane, destroyed last as the only etcd member left, is reset without leaving
+ * etcd (Talos `LeaveCluster` cannot remove the last member: siderolabs/talos v1.13.9 internal/pkg/etcd/etcd.go).
+ */
+export function allowsTeardown(plan: Pick<ClusterPlan, 'allowMachineSecretsReplacement' | 'allowVmReplacement' | 'nodes'>): boolean {
+  return plan.allowMachineSecretsReplacement && plan.nodes.every((n) => plan.allowVmReplacement.includes(n.name));
 }
 
 /** The definitions to synthesize when `teardown` (the value of TEARDOWN_ENV, if any) names one of them. */

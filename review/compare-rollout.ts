@@ -59,13 +59,13 @@ export function rolloutChanges(base: ClusterOutput, head: ClusterOutput, replace
 }
 
 /**
- * The `terraform_data` steps (those with a provisioner) Terraform will re-run: new ones, and those whose `triggers_replace` differs as
+ * The `terraform_data` steps (those with a provisioner, outside NodeVms' markers) Terraform will re-run: new ones, and those whose `triggers_replace` differs as
  * written at synth time (triggers only known at plan time, such as a rendered manifest hash, may add more).
  * Named by construct path without the stack (`rollout/os-upgrade-homelab-cp-1`).
  */
 export function rerunSteps(base: ClusterOutput, head: ClusterOutput): ReviewChange[] {
   const triggers = (o: ClusterOutput) =>
-    new Map(resourcesOf(o.tfJson, 'terraform_data').filter((r) => r.block.triggers_replace !== undefined && r.block.provisioner !== undefined).map((r) => [constructPath(r).split('/').slice(1).join('/'), JSON.stringify(r.block.triggers_replace)]));
+    new Map(resourcesOf(o.tfJson, 'terraform_data').filter((r) => r.block.triggers_replace !== undefined && r.block.provisioner !== undefined).map((r) => [constructPath(r).split('/').slice(1).join('/'), JSON.stringify(r.block.triggers_replace)] as const).filter(([name]) => !name.startsWith('vms/')));
   const before = triggers(base);
   const steps = [...triggers(head)].filter(([name, value]) => before.get(name) !== value).map(([name]) => name);
   return steps.length > 0 ? [{ kind: 'steps', steps }] : [];

@@ -2,10 +2,14 @@
  * Tears a cluster down: `npm run destroy -- <cluster> [cdktf destroy options]`.
  *
  * Synthesizes the cluster with its guards lifted (the machine secrets' and every VM's `prevent_destroy`,
- * lib/teardown.ts) for this run only, then runs `cdktf destroy <cluster>` through scripts/private.ts (umask 077,
- * secret files 0600). Terraform shows the plan and asks for confirmation (unless `--auto-approve` is passed on).
- * In the destroy, every node is reset through its config apply's on-destroy — workers first, then control planes
- * last to first — before its VM is deleted; then the secrets, images and access files go (docs/node-lifecycle.md).
+ * lib/teardown.ts) for this run only, and, through scripts/private.ts (umask 077, secret files 0600):
+ * 1. `cdktf deploy <cluster>`: stores the teardown's on-destroy settings in the state (the first control plane, the
+ *    last etcd member, is reset without leaving etcd; a destroy reads these settings from the state, not from the
+ *    configuration). Nothing else changes;
+ * 2. `cdktf destroy <cluster>`: every node is reset through its config apply's on-destroy — workers first, then
+ *    control planes last to first — before its VM is deleted; then the secrets, images and access files go.
+ * Terraform shows each plan and asks for confirmation (unless `--auto-approve` is passed on). See
+ * docs/node-lifecycle.md.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -20,8 +24,13 @@ console.error(
   `Tearing down cluster ${cluster}: every node is reset and every VM deleted, the machine secrets (the cluster CA) are destroyed, and the cluster cannot be recovered. Terraform shows the plan and asks before it changes anything.`,
 );
 const root = process.cwd();
-const result = spawnSync(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/private.ts', 'cdktf', 'destroy', cluster, ...rest], {
-  stdio: 'inherit',
-  env: { ...process.env, [TEARDOWN_ENV]: cluster },
-});
-process.exit(result.status ?? 1);
+for (const command of ['deploy', 'destroy']) {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), 'scripts/private.ts', 'cdktf', command, cluster, ...rest], {
+    stdio: 'inherit',
+    env: { ...process.env, [TEARDOWN_ENV]: cluster },
+  });
+  if (result.status !== 0) {
+    console.error(`cdktf ${command} ${cluster} did not finish (exit ${result.status ?? 'signal'}); nothing after it ran. Fix the cause and run npm run destroy -- ${cluster} again.`);
+    process.exit(result.status ?? 1);
+  }
+}

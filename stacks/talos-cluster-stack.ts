@@ -91,6 +91,7 @@ export class TalosClusterStack extends TerraformStack {
       inlineManifests: this.addons.inlineManifests,
       extraManifests: this.addons.extraManifests,
       applyAfter: [rollout.gate, nodeCleanup.step],
+      replaceWith: this.vms.instances,
     });
     const health = new ClusterHealthCheck(this, 'health', { plan, after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile] });
     new AddonManifestSync(this, 'manifest-sync', { plan, after: [health.step], manifestsHash: this.addons.manifestsHash });

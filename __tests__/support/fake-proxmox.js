@@ -7,7 +7,9 @@
  *    exists ("VM <id> already exists"); the VM boots Talos in maintenance mode at its address, and a second VM
  *    booting with an address another node holds is refused too (the simulator cannot model two machines on one
  *    address, and it is the outcome the claims must prevent);
- *  - `destroy <vmid>` deletes the VM, and with it the machine at its address.
+ *  - `destroy <vmid>` deletes the VM, and with it the machine at its address. Deleting takes
+ *    `faults.proxmoxDeleteSeconds` (default 0) during which the VM still exists, as stopping and deleting a real VM
+ *    takes seconds.
  * Each action is logged to calls.log as tool `proxmox`.
  */
 const lib = require('./fake-talos-lib');
@@ -40,6 +42,10 @@ function destroy(state) {
   return undefined;
 }
 
+if (command === 'destroy') {
+  const seconds = (lib.readState().faults || {}).proxmoxDeleteSeconds || 0;
+  if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
+}
 const failure = lib.withState(command === 'create' ? create : destroy);
 lib.appendCall({ tool: 'proxmox', argv, exit: failure ? 1 : 0 });
 if (failure) {

@@ -5,7 +5,7 @@
  * functions (lib/node-identity.ts): the VM-ID and address claims, the per-node identity pins, and a VM stand-in per
  * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host) and its
  * replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM; `node_name` does not with `migrate = true`). The
- * apply stand-in is replaced with its VM (`replace_triggered_by`), as TalosCluster's apply is.
+ * apply stand-in is replaced with its VM's `instance-<node>` marker (`replace_triggered_by`), as TalosCluster's apply is.
  *
  * Proxmox is fake-proxmox.js: each VM stand-in registers its VM ID when created (Proxmox refuses a duplicate) and
  * deletes it when destroyed. A node removed from the definition takes its VM stand-in's block (and its destroy-time
@@ -20,6 +20,7 @@ import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
 import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
 import { ClusterRollout } from '../../constructs/cluster-rollout';
 import { NodeCleanup } from '../../constructs/node-cleanup';
+import { vmInstanceMarker } from '../../constructs/node-vms';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { checkCluster } from '../../lib/check-cluster';
 import { ClusterDefinition } from '../../lib/cluster-definition';
@@ -53,6 +54,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   const claimMap = TerraformIterator.fromMap(identityClaims(plan));
   const claims = new TerraformData(stack, 'claims', { forEach: claimMap, input: claimMap.value, triggersReplace: claimMap.value });
   const vms = new Map<string, TerraformData>();
+  const markers = new Map<string, TerraformData>();
   for (const node of plan.nodes) {
     const lifecycle = vmLifecycle(plan, node);
     new TerraformData(stack, `identity-${node.name}`, { input: identityPin(node), triggersReplace: identityPin(node), lifecycle: { preventDestroy: lifecycle.preventDestroy } });
@@ -72,6 +74,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
       ],
     });
     vms.set(node.name, vm);
+    markers.set(node.name, vmInstanceMarker(stack, node, vm.id));
   }
   const rollout = new ClusterRollout(stack, 'rollout', {
     plan,
@@ -97,7 +100,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
     return new TerraformData(stack, `fake-apply-${node.name}`, {
       triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
       dependsOn: [vm, rollout.gate, nodeCleanup.step, fakeReset, ...after],
-      lifecycle: { replaceTriggeredBy: [`${address(vm)}.id`] },
+      lifecycle: { replaceTriggeredBy: [address(markers.get(node.name)!)] },
       provisioners: [
         {
           type: 'local-exec',
