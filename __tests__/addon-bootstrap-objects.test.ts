@@ -75,7 +75,10 @@ describe('add-on bootstrap objects', () => {
     // THEN
     expect(selfSigned.spec).toEqual({ selfSigned: {} });
     expect(rootCert.metadata.namespace).toBe('cert-manager');
-    expect(rootCert.spec).toMatchObject({ isCA: true, issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: selfSigned.metadata.name } });
+    expect(rootCert.spec).toMatchObject({
+      isCA: true,
+      issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: selfSigned.metadata.name },
+    });
     expect(ca.spec).toEqual({ ca: { secretName: rootCert.spec?.secretName } });
   });
 
@@ -102,7 +105,9 @@ describe('add-on bootstrap objects', () => {
     // GIVEN
     const valuesDir = valuesDirWith(file, edit);
     // WHEN / THEN
-    expect(() => addonsOf(homelab, valuesDir)).toThrow(new RegExp(`helm-values/${file.replace('.', '\\.')}: ${key.replace('.', '\\.')} = false: .*Fix: set ${key}: true`));
+    expect(() => addonsOf(homelab, valuesDir)).toThrow(
+      new RegExp(`helm-values/${file.replace('.', '\\.')}: ${key.replace('.', '\\.')} = false: .*Fix: set ${key}: true`),
+    );
   });
 
   test('defines no literal secret in the values of any chart', () => {

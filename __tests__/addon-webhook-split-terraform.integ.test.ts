@@ -12,7 +12,7 @@ import YAML from 'yaml';
 import { homelab } from '../clusters/homelab';
 import { HelmProvider, TerraformOutput, TerraformStack, Testing } from '../constructs/cdk';
 import { ADDON_RESOURCES_MANIFEST, ClusterAddons } from '../constructs/cluster-addons';
-import { planCluster } from '../lib/cluster-plan';
+import { validPlan } from './support/valid-plan';
 import { runTerraform } from './support/terraform-cli';
 
 /** One document as helm_template's `manifest` prints it. */
@@ -39,25 +39,38 @@ describe('webhook objects under Terraform', () => {
     const def = { ...homelab, addons: { ...homelab.addons, cilium: { ...homelab.addons!.cilium, hubble: true } } };
     const stack = new TerraformStack(Testing.app(), 'webhook-split-test');
     new HelmProvider(stack, 'helm', {});
-    const addons = new ClusterAddons(stack, 'addons', { plan: planCluster(def) });
+    const addons = new ClusterAddons(stack, 'addons', { plan: validPlan(def) });
     addons.inlineManifests.forEach((m) => new TerraformOutput(stack, `manifest-${m.name}`, { value: m.contents }));
     const synthesized = JSON.parse(Testing.synth(stack));
     const charts = [addons.cilium, addons.certManager, addons.argocd].flatMap((c) => (c ? [c] : []));
-    const outputOf = new Map(charts.map((c) => [c.template.friendlyUniqueId, { cilium: CILIUM, 'cert-manager': CERT_MANAGER, argocd: ARGOCD }[c.manifest.name]!]));
+    const outputOf = new Map(
+      charts.map((c) => [c.template.friendlyUniqueId, { cilium: CILIUM, 'cert-manager': CERT_MANAGER, argocd: ARGOCD }[c.manifest.name]!]),
+    );
     const kept = JSON.stringify({ locals: synthesized.locals, output: synthesized.output });
     const rewritten = kept.replace(/\bdata\.helm_template\.([A-Za-z0-9_-]+)\.manifest\b/g, (_ref, id: string) => `var.helm_${id}`);
-    const config = { variable: Object.fromEntries([...outputOf.keys()].map((id) => [`helm_${id}`, { type: 'string', default: outputOf.get(id) }])), ...JSON.parse(rewritten) };
+    const config = {
+      variable: Object.fromEntries([...outputOf.keys()].map((id) => [`helm_${id}`, { type: 'string', default: outputOf.get(id) }])),
+      ...JSON.parse(rewritten),
+    };
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webhook-split-tf-'));
     fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
 
     // WHEN Terraform evaluates the inline manifests
-    for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color']]) {
+    for (const args of [
+      ['init', '-input=false', '-no-color'],
+      ['apply', '-auto-approve', '-input=false', '-no-color'],
+    ]) {
       const r = runTerraform(dir, args);
       if (r.code !== 0) throw new Error(`terraform ${args[0]} failed:\n${r.output}`);
     }
     const out = JSON.parse(runTerraform(dir, ['output', '-json']).stdout) as Record<string, { value: string }>;
     manifests = Object.fromEntries(
-      Object.entries(out).map(([key, v]) => [key.replace(/^manifest-/, ''), YAML.parseAllDocuments(v.value).map((d) => d.toJS()).filter((o) => o !== null)]),
+      Object.entries(out).map(([key, v]) => [
+        key.replace(/^manifest-/, ''),
+        YAML.parseAllDocuments(v.value)
+          .map((d) => d.toJS())
+          .filter((o) => o !== null),
+      ]),
     );
   });
 

@@ -33,7 +33,11 @@ function variant(source: string, name: string, edit: (stack: Json) => void): str
 }
 
 function check(...files: string[]) {
-  return spawnSync(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), path.join(root, 'check/cli.ts'), ...files], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  return spawnSync(process.execPath, [path.join(root, 'scripts/run-ts.mjs'), path.join(root, 'check/cli.ts'), ...files], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+  });
 }
 
 const example = synth(homelab);
@@ -61,7 +65,14 @@ describe('npm run check', () => {
     // GIVEN four stacks with one mistake each
     const unknown = variant(example, 'unknown-attribute', (s) => (firstOf(s.resource.proxmox_virtual_environment_vm).memroy = 4));
     const missing = variant(example, 'missing-required', (s) => delete firstOf(s.resource.talos_machine_configuration_apply).node);
-    const nic = variant(example, 'old-network-device', (s) => (firstOf(s.resource.proxmox_virtual_environment_vm).network_device = [{ bridge: 'vmbr0', mac_address: '02:00:00:00:00:01', model: 'virtio' }]));
+    const nic = variant(
+      example,
+      'old-network-device',
+      (s) =>
+        (firstOf(s.resource.proxmox_virtual_environment_vm).network_device = [
+          { bridge: 'vmbr0', mac_address: '02:00:00:00:00:01', model: 'virtio' },
+        ]),
+    );
     const talos = variant(example, 'talos-unknown-key', (s) => {
       const apply = firstOf(s.resource.talos_machine_configuration_apply);
       apply.config_patches = [...apply.config_patches, 'machine:\n  kubelet:\n    extraArgz:\n      v: "2"\n'];
@@ -71,10 +82,18 @@ describe('npm run check', () => {
     // THEN
     const lines = run.stdout.split('\n').filter((l) => l.startsWith('error '));
     expect(lines).toEqual([
-      expect.stringMatching(/^error unknown-attribute\.tf\.json: resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.memroy = 4: is not an argument of this schema\. Fix: did you mean "memory"\? remove it$/),
-      expect.stringMatching(/^error missing-required\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.node = null: is required and missing\. Fix: set node$/),
-      expect.stringMatching(/^error old-network-device\.tf\.json: resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.network_device\[0\] = .*misses object attribute\(s\) disconnected, enabled, firewall, mtu, queues, rate_limit, trunks, vlan_id.* Fix: write "disconnected": null/),
-      expect.stringMatching(/^error talos-unknown-key\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.config_patches\[1\]: doc\[0\] \(v1alpha1\)\/machine\/kubelet\/extraArgz = .*unknown key "extraArgz"/),
+      expect.stringMatching(
+        /^error unknown-attribute\.tf\.json: resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.memroy = 4: is not an argument of this schema\. Fix: did you mean "memory"\? remove it$/,
+      ),
+      expect.stringMatching(
+        /^error missing-required\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.node = null: is required and missing\. Fix: set node$/,
+      ),
+      expect.stringMatching(
+        /^error old-network-device\.tf\.json: resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.network_device\[0\] = .*misses object attribute\(s\) disconnected, enabled, firewall, mtu, queues, rate_limit, trunks, vlan_id.* Fix: write "disconnected": null/,
+      ),
+      expect.stringMatching(
+        /^error talos-unknown-key\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.config_patches\[1\]: doc\[0\] \(v1alpha1\)\/machine\/kubelet\/extraArgz = .*unknown key "extraArgz"/,
+      ),
     ]);
     expect(run.status).toBe(1);
   });

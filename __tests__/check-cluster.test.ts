@@ -46,7 +46,12 @@ describe('checkCluster', () => {
     const { problems } = checkCluster(def, dir);
     // THEN
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', path: 'addons.cilium.extraValuesFiles[0]', value: 'missing.yaml', fix: 'create the file or correct the name' }),
+      expect.objectContaining({
+        severity: 'error',
+        path: 'addons.cilium.extraValuesFiles[0]',
+        value: 'missing.yaml',
+        fix: 'create the file or correct the name',
+      }),
     ]);
   });
 
@@ -58,7 +63,12 @@ describe('checkCluster', () => {
     const { problems } = checkCluster(def, dir);
     // THEN every file is reported with the fix, nothing thrown
     expect(problems).toEqual([
-      expect.objectContaining({ path: 'addons.cilium.extraValuesFiles[0]', value: 'broken.yaml', message: expect.stringMatching(/^is not valid YAML \(/), fix: 'correct the YAML syntax at that line' }),
+      expect.objectContaining({
+        path: 'addons.cilium.extraValuesFiles[0]',
+        value: 'broken.yaml',
+        message: expect.stringMatching(/^is not valid YAML \(/),
+        fix: 'correct the YAML syntax at that line',
+      }),
       expect.objectContaining({ path: 'addons.cilium.extraValuesFiles[1]', value: 'list.yaml', message: 'the top level is a list, not a mapping' }),
       expect.objectContaining({ path: 'helm-values/argocd.yaml', value: 'argocd.yaml', message: 'the top level is a string, not a mapping' }),
     ]);

@@ -48,7 +48,10 @@ describe('checkCiliumValues', () => {
 
   test('defines no problems with Hubble, the Gateway API and cert-manager enabled', () => {
     // GIVEN
-    const def: ClusterDefinition = { ...homelab, addons: { ...homelab.addons, cilium: { ...homelab.addons?.cilium, hubble: true, gatewayApi: true } } };
+    const def: ClusterDefinition = {
+      ...homelab,
+      addons: { ...homelab.addons, cilium: { ...homelab.addons?.cilium, hubble: true, gatewayApi: true } },
+    };
     // WHEN
     const problems = checkCiliumValues(mergedValues(def), planCluster(def));
     // THEN
@@ -61,7 +64,14 @@ describe('checkCiliumValues', () => {
     // WHEN
     const problems = checkCiliumValues(values, example);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', path: 'helm-values/cilium.yaml: ipam.mode', value: 'cluster-pool', fix: 'set ipam.mode: kubernetes' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'helm-values/cilium.yaml: ipam.mode',
+        value: 'cluster-pool',
+        fix: 'set ipam.mode: kubernetes',
+      }),
+    ]);
   });
 
   test('fails when kubeProxyReplacement is off while Talos disables kube-proxy', () => {
@@ -107,7 +117,9 @@ describe('checkCiliumValues', () => {
     // WHEN
     const problems = checkCiliumValues(values, example);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ path: 'helm-values/cilium.yaml: k8sServicePort', value: 6443, fix: `set k8sServicePort: ${example.kubePrismPort}` })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'helm-values/cilium.yaml: k8sServicePort', value: 6443, fix: `set k8sServicePort: ${example.kubePrismPort}` }),
+    ]);
   });
 
   test('fails when the agent capabilities include SYS_MODULE', () => {
@@ -126,7 +138,12 @@ describe('checkCiliumValues', () => {
     // WHEN
     const problems = checkCiliumValues(values, example);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ path: 'helm-values/cilium.yaml: securityContext.capabilities.cleanCiliumState', value: expect.arrayContaining(['SYS_MODULE']) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'helm-values/cilium.yaml: securityContext.capabilities.cleanCiliumState',
+        value: expect.arrayContaining(['SYS_MODULE']),
+      }),
+    ]);
   });
 
   test('fails when cgroup.autoMount.enabled is true', () => {
@@ -175,22 +192,45 @@ describe('checkCiliumValues', () => {
     // WHEN
     const problems = checkCiliumValues(values, example);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', path: 'helm-values/cilium.yaml: clustermesh.apiserver.tls.auto.method', value: 'helm' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', path: 'helm-values/cilium.yaml: clustermesh.apiserver.tls.auto.method', value: 'helm' }),
+    ]);
     expect(checkCiliumValues(withValue(values, 'clustermesh.apiserver', { tls: { auto: { method: 'cronJob' } } }), example)).toEqual([]);
   });
 
   test('fails with a warning when the agent capabilities drop more than SYS_MODULE of the chart list (SYSLOG)', () => {
     // GIVEN the list the Talos docs show, without the chart's SYSLOG
-    const values = withValue(exampleValues, 'securityContext.capabilities.ciliumAgent', ['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_ADMIN', 'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID']);
+    const values = withValue(exampleValues, 'securityContext.capabilities.ciliumAgent', [
+      'CHOWN',
+      'KILL',
+      'NET_ADMIN',
+      'NET_RAW',
+      'IPC_LOCK',
+      'SYS_ADMIN',
+      'SYS_RESOURCE',
+      'DAC_OVERRIDE',
+      'FOWNER',
+      'SETGID',
+      'SETUID',
+    ]);
     // WHEN
     const problems = checkCiliumValues(values, example);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', path: 'helm-values/cilium.yaml: securityContext.capabilities.ciliumAgent', message: expect.stringContaining('drops SYSLOG') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'helm-values/cilium.yaml: securityContext.capabilities.ciliumAgent',
+        message: expect.stringContaining('drops SYSLOG'),
+      }),
+    ]);
   });
 
   test('fails when Hubble TLS comes from cert-manager but cert-manager is off', () => {
     // GIVEN
-    const values = withValue(exampleValues, 'hubble', { enabled: true, tls: { auto: { method: 'certmanager', certManagerIssuerRef: { name: 'homelab-ca' } } } });
+    const values = withValue(exampleValues, 'hubble', {
+      enabled: true,
+      tls: { auto: { method: 'certmanager', certManagerIssuerRef: { name: 'homelab-ca' } } },
+    });
     const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, certManager: { enabled: false } } };
     // WHEN
     const problems = checkCiliumValues(values, plan);
@@ -223,7 +263,9 @@ describe('checkCiliumValues', () => {
     // WHEN
     const problems = checkCiliumValues(values, example);
     // THEN
-    expect(problems).toEqual([expect.objectContaining({ path: 'helm-values/cilium.yaml: l2announcements.enabled', fix: 'set l2announcements.enabled: true' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'helm-values/cilium.yaml: l2announcements.enabled', fix: 'set l2announcements.enabled: true' }),
+    ]);
   });
 
   test('fails when devices select no interface named like the NIC', () => {

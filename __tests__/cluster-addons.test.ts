@@ -96,9 +96,16 @@ describe('ClusterAddons', () => {
     // WHEN
     const { addons, json } = synth(def);
     // THEN
-    expect(addons.extraManifests).toEqual([`https://github.com/kubernetes-sigs/gateway-api/releases/download/${GATEWAY_API_VERSION}/standard-install.yaml`]);
+    expect(addons.extraManifests).toEqual([
+      `https://github.com/kubernetes-sigs/gateway-api/releases/download/${GATEWAY_API_VERSION}/standard-install.yaml`,
+    ]);
     expect(addons.extraManifests).toEqual([gatewayApiCrdsUrl()]);
-    expect(chartValues(json, 'cilium').gatewayAPI).toEqual({ enabled: true, enableAlpn: true, enableAppProtocol: true, gatewayClass: { create: 'true' } });
+    expect(chartValues(json, 'cilium').gatewayAPI).toEqual({
+      enabled: true,
+      enableAlpn: true,
+      enableAppProtocol: true,
+      gatewayClass: { create: 'true' },
+    });
     expect(chartValues(json, 'cert-manager').config).toEqual({ enableGatewayAPI: true });
   });
 
@@ -110,13 +117,21 @@ describe('ClusterAddons', () => {
     const a = chartValues(synth(withIssuer).json, 'cilium').hubble.tls.auto;
     const b = chartValues(synth(withoutIssuer).json, 'cilium').hubble.tls.auto;
     // THEN
-    expect(a).toEqual({ enabled: true, method: 'certmanager', certManagerIssuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: 'homelab-ca' } });
+    expect(a).toEqual({
+      enabled: true,
+      method: 'certmanager',
+      certManagerIssuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: 'homelab-ca' },
+    });
     expect(b).toEqual({ enabled: true, method: 'cronJob' });
   });
 
   test('defines only Cilium when Argo CD and cert-manager are switched off', () => {
     // GIVEN
-    const def = withAddons({ cilium: { loadBalancerRange: '192.168.10.200-192.168.10.220' }, argocd: { enabled: false }, certManager: { enabled: false } });
+    const def = withAddons({
+      cilium: { loadBalancerRange: '192.168.10.200-192.168.10.220' },
+      argocd: { enabled: false },
+      certManager: { enabled: false },
+    });
     // WHEN
     const { addons, json } = synth(def);
     // THEN
@@ -125,7 +140,7 @@ describe('ClusterAddons', () => {
     expect(Object.values(json.data.helm_template).map((t) => (t as { chart: string }).chart)).toEqual(['cilium']);
   });
 
-  test('defines Argo CD\'s global.domain from the definition, and the chart\'s own by default', () => {
+  test("defines Argo CD's global.domain from the definition, and the chart's own by default", () => {
     // GIVEN / WHEN
     const set = synth(withAddons({ ...homelab.addons, argocd: { ...homelab.addons!.argocd, domain: 'argocd.home.arpa' } })).addons;
     const unset = synth(homelab).addons;
@@ -163,7 +178,8 @@ describe('ClusterAddons', () => {
   test('fails when an extra Cilium values file breaks a Talos rule', () => {
     // GIVEN a values folder with the shipped cilium.yaml and a site file that brings SYS_MODULE back
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helm-values-'));
-    for (const f of ['cilium.yaml', 'cert-manager.yaml', 'argocd.yaml']) fs.copyFileSync(path.join(__dirname, '..', 'helm-values', f), path.join(dir, f));
+    for (const f of ['cilium.yaml', 'cert-manager.yaml', 'argocd.yaml'])
+      fs.copyFileSync(path.join(__dirname, '..', 'helm-values', f), path.join(dir, f));
     fs.writeFileSync(path.join(dir, 'site.yaml'), 'securityContext:\n  capabilities:\n    ciliumAgent: [NET_ADMIN, SYS_MODULE]\n');
     const def = withAddons({ ...homelab.addons, cilium: { ...homelab.addons?.cilium, extraValuesFiles: ['site.yaml'] } });
     // WHEN / THEN
@@ -186,7 +202,11 @@ describe('ClusterAddons', () => {
 
   test('defines the 4 MiB maintenance-API limit for Talos 1.12', () => {
     // GIVEN
-    const def: ClusterDefinition = { ...homelab, kubernetesVersion: '1.35.9', talos: { ...homelab.talos, version: 'v1.12.11', configContract: 'v1.12' } };
+    const def: ClusterDefinition = {
+      ...homelab,
+      kubernetesVersion: '1.35.9',
+      talos: { ...homelab.talos, version: 'v1.12.11', configContract: 'v1.12' },
+    };
     // WHEN
     const { json } = synth(def);
     // THEN
@@ -204,7 +224,12 @@ describe('ClusterAddons', () => {
     const hash = json.output.hash.value as string;
     expect(hash.startsWith('${sha256(jsonencode(')).toBe(true);
     for (const m of addons.inlineManifests) expect(hash).toContain(`"name" = "${m.name}"`);
-    for (const ref of ['data.helm_template.addons_cilium_template', 'data.helm_template.addons_cert-manager_template', 'data.helm_template.addons_argocd_template', `local.addons_${ADDON_RESOURCES_MANIFEST}`]) {
+    for (const ref of [
+      'data.helm_template.addons_cilium_template',
+      'data.helm_template.addons_cert-manager_template',
+      'data.helm_template.addons_argocd_template',
+      `local.addons_${ADDON_RESOURCES_MANIFEST}`,
+    ]) {
       expect(hash).toContain(ref);
     }
     expect(hash).toContain(gatewayApiCrdsUrl());

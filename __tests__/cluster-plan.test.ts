@@ -60,7 +60,12 @@ describe('planCluster', () => {
     const def: ClusterDefinition = {
       ...minimal,
       vmIdBase: 500,
-      workers: { nodes: [{ name: 'lab-w1', ip: '10.0.0.21', vmId: 777 }, { name: 'lab-w2', ip: '10.0.0.22' }] },
+      workers: {
+        nodes: [
+          { name: 'lab-w1', ip: '10.0.0.21', vmId: 777 },
+          { name: 'lab-w2', ip: '10.0.0.22' },
+        ],
+      },
     };
 
     // WHEN
@@ -72,7 +77,10 @@ describe('planCluster', () => {
 
   test('defines VM IDs that do not move when an earlier listed node is removed', () => {
     // GIVEN two revisions: the second drops the first worker
-    const workers = [{ name: 'lab-w1', ip: '10.0.0.21' }, { name: 'lab-w2', ip: '10.0.0.22' }];
+    const workers = [
+      { name: 'lab-w1', ip: '10.0.0.21' },
+      { name: 'lab-w2', ip: '10.0.0.22' },
+    ];
     const before = planCluster({ ...minimal, workers: { nodes: workers } });
 
     // WHEN
@@ -149,7 +157,14 @@ describe('planCluster', () => {
     // GIVEN
     const def: ClusterDefinition = {
       ...minimal,
-      workers: { memoryGiB: 16, extraDisks: [{ sizeGiB: 50 }], nodes: [{ name: 'lab-w1', ip: '10.0.0.21', cores: 8, extraDisks: [{ sizeGiB: 200, datastore: 'ssd' }] }, { name: 'lab-w2', ip: '10.0.0.22' }] },
+      workers: {
+        memoryGiB: 16,
+        extraDisks: [{ sizeGiB: 50 }],
+        nodes: [
+          { name: 'lab-w1', ip: '10.0.0.21', cores: 8, extraDisks: [{ sizeGiB: 200, datastore: 'ssd' }] },
+          { name: 'lab-w2', ip: '10.0.0.22' },
+        ],
+      },
     };
 
     // WHEN

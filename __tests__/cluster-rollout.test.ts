@@ -50,7 +50,11 @@ describe('ClusterRollout', () => {
     const steps = synth(plan(2));
 
     // THEN
-    expect(Object.keys(steps).filter((k) => k.startsWith('rollout_')).sort()).toEqual([
+    expect(
+      Object.keys(steps)
+        .filter((k) => k.startsWith('rollout_'))
+        .sort(),
+    ).toEqual([
       'rollout_kubernetes',
       'rollout_os-upgrade-demo-cp-1',
       'rollout_os-upgrade-demo-cp-2',
@@ -59,7 +63,9 @@ describe('ClusterRollout', () => {
       'rollout_os-upgrade-demo-worker-2',
       'rollout_preflight',
     ]);
-    expect(steps['rollout_os-upgrade-demo-cp-2'].provisioner[0]['local-exec'].command).toBe('node scripts/run-ts.mjs rollout/cli.ts os-upgrade --node demo-cp-2');
+    expect(steps['rollout_os-upgrade-demo-cp-2'].provisioner[0]['local-exec'].command).toBe(
+      'node scripts/run-ts.mjs rollout/cli.ts os-upgrade --node demo-cp-2',
+    );
     expect(steps.rollout_kubernetes.provisioner[0]['local-exec'].command).toBe('node scripts/run-ts.mjs rollout/cli.ts kubernetes');
     expect(steps['health_step'].provisioner[0]['local-exec'].command).toBe('node scripts/run-ts.mjs rollout/cli.ts health');
     expect(steps['manifest-sync_step'].provisioner[0]['local-exec'].command).toBe('node scripts/run-ts.mjs rollout/cli.ts manifests');
@@ -76,7 +82,11 @@ describe('ClusterRollout', () => {
       kubernetes_version: '1.36.3',
       nodes: 'demo-cp-1=10.0.0.11/controlplane,demo-cp-2=10.0.0.12/controlplane,demo-cp-3=10.0.0.13/controlplane,demo-worker-1=10.0.0.21/worker',
     });
-    expect(steps['rollout_os-upgrade-demo-worker-1'].triggers_replace).toEqual({ talos_version: 'v1.13.9', schematic_id: SCHEMATIC, node_ip: '10.0.0.21' });
+    expect(steps['rollout_os-upgrade-demo-worker-1'].triggers_replace).toEqual({
+      talos_version: 'v1.13.9',
+      schematic_id: SCHEMATIC,
+      node_ip: '10.0.0.21',
+    });
     expect(steps.rollout_kubernetes.triggers_replace).toEqual({ kubernetes_version: '1.36.3' });
     expect(steps['health_step'].triggers_replace).toEqual({ nodes: steps.rollout_preflight.triggers_replace.nodes });
     expect(steps['manifest-sync_step'].triggers_replace).toEqual({ manifests_hash: 'hash-1' });
@@ -109,7 +119,12 @@ describe('ClusterRollout', () => {
     // THEN
     for (const [path, step] of Object.entries(steps).filter(([k]) => k !== 'machines' && k !== 'configs')) {
       const exec = step.provisioner[0]['local-exec'];
-      expect({ path, command: exec.command }).toEqual({ path, command: expect.stringMatching(/^node scripts\/run-ts\.mjs rollout\/cli\.ts (preflight|os-upgrade --node [a-z0-9-]+|kubernetes|health|manifests)$/) });
+      expect({ path, command: exec.command }).toEqual({
+        path,
+        command: expect.stringMatching(
+          /^node scripts\/run-ts\.mjs rollout\/cli\.ts (preflight|os-upgrade --node [a-z0-9-]+|kubernetes|health|manifests)$/,
+        ),
+      });
       expect(exec.working_dir).toBe('../../..');
       expect(Object.keys(exec.environment).every((k) => k.startsWith('ROLLOUT_'))).toBe(true);
       expect(Object.keys(exec.environment)).not.toEqual(expect.arrayContaining(['ROLLOUT_TALOSCONFIG']));
@@ -173,6 +188,8 @@ describe('ClusterRollout', () => {
     const stack = new TerraformStack(Testing.app(), 'demo');
 
     // WHEN / THEN
-    expect(() => new AddonManifestSync(stack, 'manifest-sync', { plan: p, after: [], manifestsHash: ' ' })).toThrow(/AddonManifestSync: manifestsHash is empty/);
+    expect(() => new AddonManifestSync(stack, 'manifest-sync', { plan: p, after: [], manifestsHash: ' ' })).toThrow(
+      /AddonManifestSync: manifestsHash is empty/,
+    );
   });
 });

@@ -44,7 +44,9 @@ describe('docs/definition.md', () => {
     // GIVEN the code's defaults / WHEN the doc's sentences are read / THEN
     const cp = ROLE_DEFAULTS.controlplane;
     const w = ROLE_DEFAULTS.worker;
-    expect(docs).toContain(`control plane ${cp.cores} cores / ${cp.memoryGiB} GiB / ${cp.diskGiB} GiB, worker ${w.cores} / ${w.memoryGiB} / ${w.diskGiB}`);
+    expect(docs).toContain(
+      `control plane ${cp.cores} cores / ${cp.memoryGiB} GiB / ${cp.diskGiB} GiB, worker ${w.cores} / ${w.memoryGiB} / ${w.diskGiB}`,
+    );
     expect(docs).toContain(`\`vmIdBase\` (${DEFAULT_VM_ID_BASE})`);
   });
 });

@@ -31,7 +31,9 @@ let json: TfJson;
 
 /** The logical name of the one block of `type` whose name is `<prefix>_<8 hex>`. */
 function named(section: 'resource' | 'data', type: string, prefix: string): string {
-  const names = Object.keys(json[section]?.[type] ?? {}).filter((n) => new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_[0-9A-F]{8}$`).test(n));
+  const names = Object.keys(json[section]?.[type] ?? {}).filter((n) =>
+    new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_[0-9A-F]{8}$`).test(n),
+  );
   if (names.length !== 1) throw new Error(`expected one ${section}.${type} named ${prefix}_<hash>, found ${names.join(', ') || 'none'}`);
   return names[0];
 }
@@ -47,7 +49,11 @@ function block(type: string, prefix: string): TfJson {
 beforeAll(() => {
   // GIVEN a shell with Proxmox, S3 and PostgreSQL credentials exported
   // WHEN the example app runs the way `npm run synth` runs it
-  execFileSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], { cwd: root, env: { ...process.env, ...CREDENTIALS, CDKTF_OUTDIR: outdir }, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...CREDENTIALS, CDKTF_OUTDIR: outdir },
+    stdio: 'pipe',
+  });
   json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'homelab', 'cdk.tf.json'), 'utf8'));
 });
 
@@ -59,7 +65,13 @@ describe('the synthesized example stack', () => {
     const files = (fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(outdir, f)).isFile());
     // THEN
     expect(json.provider).toEqual({ proxmox: [{}], talos: [{}], helm: [{}], local: [{}] });
-    expect(files).toEqual(expect.arrayContaining(['manifest.json', path.join('stacks', 'homelab', 'cdk.tf.json'), path.join('stacks', 'homelab', 'cluster-summary.json')]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        path.join('stacks', 'homelab', 'cdk.tf.json'),
+        path.join('stacks', 'homelab', 'cluster-summary.json'),
+      ]),
+    );
     for (const file of files) {
       const text = fs.readFileSync(path.join(outdir, file), 'utf8');
       expect({ file, leaks: text.includes(CANARY) || /BEGIN [A-Z ]*PRIVATE KEY/.test(text) }).toEqual({ file, leaks: false });
@@ -85,7 +97,8 @@ describe('the synthesized example stack', () => {
       expect(named('resource', 'terraform_data', `rollout_os-upgrade-${n.name}`)).toBeDefined();
     }
     expect(Object.keys(block('terraform_data', 'node-cleanup_step').for_each)).toEqual(plan.nodes.map((n) => n.name));
-    for (const step of ['rollout_preflight', 'rollout_kubernetes', 'health_step', 'manifest-sync_step']) expect(named('resource', 'terraform_data', step)).toBeDefined();
+    for (const step of ['rollout_preflight', 'rollout_kubernetes', 'health_step', 'manifest-sync_step'])
+      expect(named('resource', 'terraform_data', step)).toBeDefined();
     expect(Object.keys(json.resource.proxmox_virtual_environment_vm)).toHaveLength(plan.nodes.length);
     expect(Object.keys(json.resource.talos_machine_configuration_apply)).toHaveLength(plan.nodes.length);
   });
@@ -95,7 +108,10 @@ describe('the synthesized example stack', () => {
     const order = [...plan.controlPlanes, ...plan.workers].map((n) => n.name);
     const secretsFile = address('local_sensitive_file', 'secrets_talosconfig-file');
     // THEN the preflight waits for every VM and the talosconfig file
-    expect(block('terraform_data', 'rollout_preflight').depends_on).toEqual([...order.map((n) => address('proxmox_virtual_environment_vm', `vms_vm-${n}`)), secretsFile]);
+    expect(block('terraform_data', 'rollout_preflight').depends_on).toEqual([
+      ...order.map((n) => address('proxmox_virtual_environment_vm', `vms_vm-${n}`)),
+      secretsFile,
+    ]);
     // each OS upgrade waits for the one before it
     order.forEach((n, i) => {
       const previous = i === 0 ? address('terraform_data', 'rollout_preflight') : address('terraform_data', `rollout_os-upgrade-${order[i - 1]}`);
@@ -127,18 +143,25 @@ describe('the synthesized example stack', () => {
 
   test('defines the same inline manifests on every control plane and none on workers', () => {
     // GIVEN the two role configurations
-    const config = (role: string) => `\${data.talos_machine_configuration.${named('data', 'talos_machine_configuration', `talos_machine-config-${role}`)}.machine_configuration}`;
-    const cpPatches: string[] = json.data.talos_machine_configuration[named('data', 'talos_machine_configuration', 'talos_machine-config-controlplane')].config_patches;
-    const workerPatches: string[] = json.data.talos_machine_configuration[named('data', 'talos_machine_configuration', 'talos_machine-config-worker')].config_patches;
+    const config = (role: string) =>
+      `\${data.talos_machine_configuration.${named('data', 'talos_machine_configuration', `talos_machine-config-${role}`)}.machine_configuration}`;
+    const cpPatches: string[] =
+      json.data.talos_machine_configuration[named('data', 'talos_machine_configuration', 'talos_machine-config-controlplane')].config_patches;
+    const workerPatches: string[] =
+      json.data.talos_machine_configuration[named('data', 'talos_machine_configuration', 'talos_machine-config-worker')].config_patches;
     // THEN every control plane applies the one control-plane configuration, whose patches carry the manifests,
     // and no per-node patch adds or changes manifests
     for (const n of plan.nodes) {
       const apply = block('talos_machine_configuration_apply', `talos_apply-${n.name}`);
-      expect({ node: n.name, input: apply.machine_configuration_input }).toEqual({ node: n.name, input: config(n.role === 'controlplane' ? 'controlplane' : 'worker') });
+      expect({ node: n.name, input: apply.machine_configuration_input }).toEqual({
+        node: n.name,
+        input: config(n.role === 'controlplane' ? 'controlplane' : 'worker'),
+      });
       expect(JSON.stringify(apply.config_patches)).not.toMatch(/inlineManifests|extraManifests/);
     }
     expect(cpPatches.filter((p) => p.includes('"inlineManifests"'))).toHaveLength(1);
-    for (const manifest of ['argocd', 'cert-manager', 'cilium', 'cluster-addon-resources']) expect(cpPatches.join('\n')).toContain(`"name" = "${manifest}"`);
+    for (const manifest of ['argocd', 'cert-manager', 'cilium', 'cluster-addon-resources'])
+      expect(cpPatches.join('\n')).toContain(`"name" = "${manifest}"`);
     expect(JSON.stringify(workerPatches)).not.toMatch(/inlineManifests/);
   });
 

@@ -40,7 +40,8 @@ function synth(props: Partial<HelmInlineManifestProps>) {
 const configMap: KubernetesObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'demo' }, data: { mode: 'on' } };
 
 /** The chart's rendered stream without the documents only a controller's webhook admits (lib/webhook-objects.ts). */
-const CHART_OBJECTS_ONLY = /^\$\{format\("---\\n%s", join\("\\n---\\n", \[ for key, val in toset\(split\("\\n---\\n", trimprefix\(data\.helm_template\.demo_template_\w+\.manifest, "---\\n"\)\)\): val if length\(regexall\("\(\?m\)\^apiVersion: \*\(cert-manager\[\.\]io\|acme\[\.\]cert-manager\[\.\]io\)\/", val\)\) == 0\]\)\)\}$/;
+const CHART_OBJECTS_ONLY =
+  /^\$\{format\("---\\n%s", join\("\\n---\\n", \[ for key, val in toset\(split\("\\n---\\n", trimprefix\(data\.helm_template\.demo_template_\w+\.manifest, "---\\n"\)\)\): val if length\(regexall\("\(\?m\)\^apiVersion: \*\(cert-manager\[\.\]io\|acme\[\.\]cert-manager\[\.\]io\)\/", val\)\) == 0\]\)\)\}$/;
 
 describe('HelmInlineManifest', () => {
   test('defines a helm_template that renders offline for the cluster', () => {
@@ -109,23 +110,37 @@ describe('HelmInlineManifest', () => {
 
   test('defines the Namespace before the chart output and extra objects after it', () => {
     // GIVEN
-    const props = { createNamespace: true, namespaceLabels: { 'pod-security.kubernetes.io/enforce': 'privileged' }, extraObjects: [configMap], manifestName: 'demo-app' };
+    const props = {
+      createNamespace: true,
+      namespaceLabels: { 'pod-security.kubernetes.io/enforce': 'privileged' },
+      extraObjects: [configMap],
+      manifestName: 'demo-app',
+    };
     // WHEN
     const { contents, chart, json } = synth(props);
     // THEN
-    expect(contents).toMatch(/^\$\{format\("%s\\n%s\\n%s", local\.demo_namespace_\w+, format\("---\\n%s", join\(.*data\.helm_template\.demo_template_\w+\.manifest.*\), local\.demo_extra-objects_\w+\)\}$/);
+    expect(contents).toMatch(
+      /^\$\{format\("%s\\n%s\\n%s", local\.demo_namespace_\w+, format\("---\\n%s", join\(.*data\.helm_template\.demo_template_\w+\.manifest.*\), local\.demo_extra-objects_\w+\)\}$/,
+    );
     const locals = json.locals as Record<string, string>;
     const namespaceDocs = YAML.parseAllDocuments(Object.entries(locals).find(([k]) => k.startsWith('demo_namespace'))![1]).map((d) => d.toJS());
     const extraDocs = YAML.parseAllDocuments(Object.entries(locals).find(([k]) => k.startsWith('demo_extra-objects'))![1]).map((d) => d.toJS());
-    expect(namespaceDocs).toEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo', labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } } }]);
+    expect(namespaceDocs).toEqual([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo', labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } } },
+    ]);
     expect(extraDocs).toEqual([configMap]);
     expect(chart.objects.map((o) => o.kind)).toEqual(['Namespace', 'ConfigMap']);
     expect(chart.manifest.name).toBe('demo-app');
   });
 
-  test('fails when an extra object is one only a controller\'s webhook admits', () => {
+  test("fails when an extra object is one only a controller's webhook admits", () => {
     // GIVEN a cert-manager Certificate passed beside a chart
-    const certificate: KubernetesObject = { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'web', namespace: 'demo' }, spec: {} };
+    const certificate: KubernetesObject = {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: 'web', namespace: 'demo' },
+      spec: {},
+    };
     // WHEN / THEN
     expect(() => synth({ extraObjects: [configMap, certificate] })).toThrow(/extraObjects = \["Certificate\/web"\].*cluster-addon-resources/);
   });
@@ -154,7 +169,9 @@ describe('HelmInlineManifest', () => {
 
   test('fails when a values file is not a mapping', () => {
     // GIVEN / WHEN / THEN
-    expect(() => synth({ valuesDir: valuesDir({ 'list.yaml': '- a\n- b\n' }), valuesFiles: ['list.yaml'] })).toThrow(/helm-values\/list.yaml: the top level is a list/);
+    expect(() => synth({ valuesDir: valuesDir({ 'list.yaml': '- a\n- b\n' }), valuesFiles: ['list.yaml'] })).toThrow(
+      /helm-values\/list.yaml: the top level is a list/,
+    );
   });
 
   test('fails when the chart version is a range', () => {

@@ -73,7 +73,9 @@ describe('identity guards on the whole stack with the provider twins', () => {
   test('fails when vmIdBase changes: Terraform refuses to destroy the VMs', () => {
     const output = refusal(definition({ vmIdBase: 9000 }));
     expect(output).toContain('Error: Instance cannot be destroyed');
-    expect(output).toMatch(/Resource\s+(proxmox_virtual_environment_vm\.vms_vm|terraform_data\.vms_identity)-test-\S+\s+has\s+lifecycle\.prevent_destroy\s+set/);
+    expect(output).toMatch(
+      /Resource\s+(proxmox_virtual_environment_vm\.vms_vm|terraform_data\.vms_identity)-test-\S+\s+has\s+lifecycle\.prevent_destroy\s+set/,
+    );
   });
 
   test('fails when a worker with an explicit VM ID changes its address: the identity pin refuses', () => {

@@ -38,7 +38,10 @@ function bump(keepLifecycle: boolean): string[] {
     let output = '';
     const apply = (def: ClusterDefinition) => {
       fs.writeFileSync(path.join(dir, 'cdk.tf.json'), downloadStack(def, keepLifecycle));
-      for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color']]) {
+      for (const args of [
+        ['init', '-input=false', '-no-color'],
+        ['apply', '-auto-approve', '-input=false', '-no-color'],
+      ]) {
         const r = runTerraform(dir, args);
         if (r.code !== 0) throw new Error(r.output);
         output = r.output;

@@ -24,7 +24,11 @@ describe('image downloads', () => {
 
   test('defines one download for all hosts sharing an image datastore', () => {
     // GIVEN
-    const hosts = [host('pve1', { imageDatastore: 'nfs', imageDatastoreShared: true }), host('pve2', { imageDatastore: 'nfs', imageDatastoreShared: true }), host('pve3')];
+    const hosts = [
+      host('pve1', { imageDatastore: 'nfs', imageDatastoreShared: true }),
+      host('pve2', { imageDatastore: 'nfs', imageDatastoreShared: true }),
+      host('pve3'),
+    ];
     // WHEN
     const downloads = planImageDownloads(hosts, [node('a', 'pve2'), node('b', 'pve1'), node('c', 'pve3')]);
     // THEN
@@ -38,11 +42,15 @@ describe('image downloads', () => {
     // GIVEN
     const hosts = [host('pve1', { imageDatastore: 'nfs', imageDatastoreShared: true }), host('pve2', { imageDatastore: 'nfs' })];
     // WHEN / THEN
-    expect(() => planImageDownloads(hosts, [node('a', 'pve1')])).toThrow(/proxmoxHosts\[pve2\]\.imageDatastoreShared = false: datastore "nfs" is shared on pve1 but not on pve2\. Fix:/);
+    expect(() => planImageDownloads(hosts, [node('a', 'pve1')])).toThrow(
+      /proxmoxHosts\[pve2\]\.imageDatastoreShared = false: datastore "nfs" is shared on pve1 but not on pve2\. Fix:/,
+    );
   });
 
   test('fails when a node runs on an undeclared host', () => {
     // GIVEN / WHEN / THEN
-    expect(() => planImageDownloads([host('pve1')], [node('a', 'pve9')])).toThrow(/workers\[a\]\.host = "pve9".*Fix: set its host to one of \[pve1\]/);
+    expect(() => planImageDownloads([host('pve1')], [node('a', 'pve9')])).toThrow(
+      /workers\[a\]\.host = "pve9".*Fix: set its host to one of \[pve1\]/,
+    );
   });
 });

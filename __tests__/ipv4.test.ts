@@ -22,15 +22,18 @@ describe('ipv4', () => {
     expect(ok).toBe(true);
   });
 
-  test.each(['192.168.10', '192.168.10.256', '192.168.010.1', '192.168.10.1/24', ' 192.168.10.1'])('fails when %p is read as an IPv4 address', (text) => {
-    // GIVEN something that is not a plain dotted quad
+  test.each(['192.168.10', '192.168.10.256', '192.168.010.1', '192.168.10.1/24', ' 192.168.10.1'])(
+    'fails when %p is read as an IPv4 address',
+    (text) => {
+      // GIVEN something that is not a plain dotted quad
 
-    // WHEN
-    const ok = isIpv4(text);
+      // WHEN
+      const ok = isIpv4(text);
 
-    // THEN
-    expect(ok).toBe(false);
-  });
+      // THEN
+      expect(ok).toBe(false);
+    },
+  );
 
   test('defines IPv6 addresses as IP addresses but not names', () => {
     // GIVEN

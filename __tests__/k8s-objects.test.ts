@@ -1,7 +1,11 @@
 import YAML from 'yaml';
 import { KubernetesObject, namespaceObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
 
-const configMap: KubernetesObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'demo', labels: { 'app.kubernetes.io/name': 'demo' } } };
+const configMap: KubernetesObject = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'settings', namespace: 'demo', labels: { 'app.kubernetes.io/name': 'demo' } },
+};
 
 describe('validateK8sObject', () => {
   test('defines no problems for a valid namespaced and a valid cluster-scoped object', () => {

@@ -72,7 +72,10 @@ class GuardWorkspace {
     const charts = [addons.cilium, addons.certManager, addons.argocd].flatMap((c) => (c ? [c] : []));
     const variableOf = new Map(charts.map((c) => [c.template.friendlyUniqueId, `helm_manifest_${c.manifest.name}`]));
     const guardId = addons.sizeGuard.resource.friendlyUniqueId;
-    const kept = JSON.stringify({ locals: synthesized.locals, resource: { terraform_data: { [guardId]: synthesized.resource.terraform_data[guardId] } } });
+    const kept = JSON.stringify({
+      locals: synthesized.locals,
+      resource: { terraform_data: { [guardId]: synthesized.resource.terraform_data[guardId] } },
+    });
     const rewritten = kept.replace(/\bdata\.helm_template\.([A-Za-z0-9_-]+)\.manifest\b/g, (ref, id: string) => {
       const variable = variableOf.get(id);
       if (!variable) throw new Error(`${ref}: no chart of ClusterAddons has this helm_template`);
@@ -94,7 +97,10 @@ class GuardWorkspace {
     const vars = Object.fromEntries(Object.entries(outputs).map(([name, yaml]) => [`helm_manifest_${name}`, yaml]));
     fs.writeFileSync(path.join(this.dir, 'manifests.tfvars.json'), JSON.stringify(vars));
     const r = runTerraform(this.dir, ['plan', '-input=false', '-json', '-var-file=manifests.tfvars.json']);
-    const messages = r.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const messages = r.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
     const errors = messages.filter((m) => m.type === 'diagnostic' && m.diagnostic.severity === 'error').map((m) => String(m.diagnostic.detail));
     return { code: r.code, errors, output: r.output };
   }
@@ -151,7 +157,8 @@ describe('manifest size guard under Terraform', () => {
 
   test('fails when the manifests fit raw but not as encoded into the machine config (every line indented)', () => {
     // GIVEN 3.5 MiB of raw YAML made of short lines: yamlencode indents each of them inside the config patch
-    const lines = (name: string, bytes: number) => `---\n# Source: cilium/templates/${name}.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  text: |\n${'    xxxx\n'.repeat(Math.floor(bytes / 9))}`;
+    const lines = (name: string, bytes: number) =>
+      `---\n# Source: cilium/templates/${name}.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  text: |\n${'    xxxx\n'.repeat(Math.floor(bytes / 9))}`;
     const outputs = { cilium: lines('a', 1.2 * MiB) + lines('b', 1.2 * MiB), 'cert-manager': lines('c', 0.6 * MiB), argocd: lines('d', 0.5 * MiB) };
     expect(Object.values(bytesOf(outputs)).reduce((a, b) => a + b)).toBeLessThan(3.75 * MiB - 64 * KiB);
 
@@ -160,7 +167,9 @@ describe('manifest size guard under Terraform', () => {
 
     // THEN
     expect(result.code).not.toBe(0);
-    expect(result.errors).toEqual([expect.stringContaining('The add-on inline manifests total more than 3.75 MiB as encoded into the machine config')]);
+    expect(result.errors).toEqual([
+      expect.stringContaining('The add-on inline manifests total more than 3.75 MiB as encoded into the machine config'),
+    ]);
   });
 
   test('fails when the manifests total more than the limit, naming it and listing bytes per manifest', () => {
@@ -208,7 +217,9 @@ describe('manifest size guard under Terraform', () => {
     expect(result.code).not.toBe(0);
     expect(result.errors).toHaveLength(1);
     const [message] = result.errors;
-    expect(message).toContain('Inline manifest "cilium" holds a Kubernetes object larger than 1.5 MiB (# Source: cilium/templates/huge-configmap.yaml)');
+    expect(message).toContain(
+      'Inline manifest "cilium" holds a Kubernetes object larger than 1.5 MiB (# Source: cilium/templates/huge-configmap.yaml)',
+    );
     expect(message).toContain('etcd refuses objects over 1.5 MiB');
     expect(message).not.toContain('object-1.yaml');
     expect(result.output).not.toContain(FILL.repeat(100));
@@ -225,7 +236,11 @@ describe('manifest size guard under Terraform', () => {
 
     // THEN
     expect(result.code).not.toBe(0);
-    expect(result.errors).toEqual([expect.stringContaining('Inline manifest "cert-manager" holds a Kubernetes object larger than 1.5 MiB (# Source: cert-manager/templates/translations.yaml)')]);
+    expect(result.errors).toEqual([
+      expect.stringContaining(
+        'Inline manifest "cert-manager" holds a Kubernetes object larger than 1.5 MiB (# Source: cert-manager/templates/translations.yaml)',
+      ),
+    ]);
   });
 
   test('defines the 31 MiB total of Talos 1.13: add-ons over 3.75 MiB plan there', () => {

@@ -102,7 +102,10 @@ describe('identity edits of a running cluster under Terraform', () => {
     // GIVEN the running cluster
     const h = fromBaseline();
     // WHEN the Talos version goes up and the worker gets a new VM ID in the same edit
-    const result = h.deploy(definition({ talos: { version: 'v1.13.10' }, workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1', vmId: 8121 }] } }), { ...TARGETS, talos: 'v1.13.10' });
+    const result = h.deploy(
+      definition({ talos: { version: 'v1.13.10' }, workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1', vmId: 8121 }] } }),
+      { ...TARGETS, talos: 'v1.13.10' },
+    );
     // THEN the plan is refused; no node was reset, no step ran
     expect(result.code).not.toBe(0);
     expectRefused(result.output, ['terraform_data.identity-test-worker-1', 'terraform_data.vm-test-worker-1']);
@@ -110,7 +113,11 @@ describe('identity edits of a running cluster under Terraform', () => {
   });
 
   test.each([
-    ['a derived VM ID', { name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1' }, ['terraform_data.identity-test-worker-1', 'terraform_data.vm-test-worker-1']],
+    [
+      'a derived VM ID',
+      { name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1' },
+      ['terraform_data.identity-test-worker-1', 'terraform_data.vm-test-worker-1'],
+    ],
     ['an explicit VM ID', { name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1', vmId: 8021 }, ['terraform_data.identity-test-worker-1']],
   ])('fails when a node with %s changes its address: refused at plan time, nothing touched', (_case, worker, refused) => {
     // GIVEN the running cluster
@@ -143,7 +150,7 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(Object.keys(state.kubernetesNodes).sort()).toEqual(['test-cp-1', 'test-cp-2', 'test-cp-3', 'test-worker-a']);
   });
 
-  test('fails without the claims: the renamed node\'s VM is created while the old one still holds its VM ID', () => {
+  test("fails without the claims: the renamed node's VM is created while the old one still holds its VM ID", () => {
     // GIVEN the running cluster, where deleting a VM takes 3 seconds, and a stack whose VMs do not depend on the
     // claims (the order the claims impose gone)
     const h = fromBaseline();
@@ -171,7 +178,13 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect((h.inputs()['terraform_data.vm-test-cp-3'] as any).node_name).toBe('pve1');
 
     // WHEN the worker's explicit host changes
-    const moved = h.deploy(definition({ proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }, { name: 'pve3' }], workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve3' }] } }), TARGETS);
+    const moved = h.deploy(
+      definition({
+        proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }, { name: 'pve3' }],
+        workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve3' }] },
+      }),
+      TARGETS,
+    );
     // THEN the plan shows the move as an in-place update of that VM only (bpg: `migrate = true`)
     expect(moved.code).toBe(0);
     expect(moved.output).toMatch(/~ "node_name" = "pve1" -> "pve3"|~ node_name\s+= "pve1" -> "pve3"/);
@@ -238,13 +251,21 @@ describe('identity edits of a running cluster under Terraform', () => {
     // planes last to first (the harness's reset stand-in is one for_each resource, so its own calls are unordered),
     // every node was reset and every VM deleted
     expect(torn.code).toBe(0);
-    const applyOrder = torn.output
-      .split('\n')
-      .flatMap((l) => /^terraform_data\.fake-apply-(\S+): Destroying\.\.\./.exec(l)?.[1] ?? []);
+    const applyOrder = torn.output.split('\n').flatMap((l) => /^terraform_data\.fake-apply-(\S+): Destroying\.\.\./.exec(l)?.[1] ?? []);
     expect(applyOrder).toEqual(['test-worker-1', 'test-cp-3', 'test-cp-2', 'test-cp-1']);
     const calls = machineCalls(h.fake.calls());
-    expect(calls.filter((c) => c.startsWith('reset')).sort()).toEqual(['reset 10.5.0.11 → 0', 'reset 10.5.0.12 → 0', 'reset 10.5.0.13 → 0', 'reset 10.5.0.21 → 0']);
-    expect(calls.filter((c) => c.startsWith('proxmox')).sort()).toEqual(['proxmox destroy 8011 → 0', 'proxmox destroy 8012 → 0', 'proxmox destroy 8013 → 0', 'proxmox destroy 8021 → 0']);
+    expect(calls.filter((c) => c.startsWith('reset')).sort()).toEqual([
+      'reset 10.5.0.11 → 0',
+      'reset 10.5.0.12 → 0',
+      'reset 10.5.0.13 → 0',
+      'reset 10.5.0.21 → 0',
+    ]);
+    expect(calls.filter((c) => c.startsWith('proxmox')).sort()).toEqual([
+      'proxmox destroy 8011 → 0',
+      'proxmox destroy 8012 → 0',
+      'proxmox destroy 8013 → 0',
+      'proxmox destroy 8021 → 0',
+    ]);
     const state = h.fake.read() as any;
     expect(state.proxmox).toEqual({});
     expect(state.nodes).toEqual({});

@@ -45,7 +45,11 @@ describe('node identity', () => {
     const vms = synth.blocks('proxmox_virtual_environment_vm');
     // THEN
     for (const n of plan.nodes) {
-      expect(data.get(`identity-${n.name}`)).toEqual({ input: identityPin(n), triggers_replace: identityPin(n), lifecycle: { prevent_destroy: true } });
+      expect(data.get(`identity-${n.name}`)).toEqual({
+        input: identityPin(n),
+        triggers_replace: identityPin(n),
+        lifecycle: { prevent_destroy: true },
+      });
       expect(vms.get(`vm-${n.name}`)!.depends_on).toEqual([expect.stringMatching(/^terraform_data\.vms_claims_[0-9A-F]{8}$/)]);
     }
     expect(data.get('claims')).toMatchObject({ for_each: identityClaims(plan), input: '${each.value}', triggers_replace: '${each.value}' });
@@ -63,7 +67,7 @@ describe('node identity', () => {
     }
   });
 
-  test('defines each config apply as replaced by its VM\'s instance marker, which is replaced whenever the VM is created', () => {
+  test("defines each config apply as replaced by its VM's instance marker, which is replaced whenever the VM is created", () => {
     // GIVEN the example stack as synth writes it
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'node-identity-'));
     try {

@@ -75,7 +75,14 @@ describe('NodeVms on the example cluster', () => {
     const disks = vms.get(worker.name)!.disk;
     // THEN
     expect(disks).toEqual([
-      { interface: 'scsi0', datastore_id: 'local-lvm', import_from: expect.stringMatching(new RegExp(`^\\$\\{proxmox_download_file\\.image_download-${worker.host}_[0-9A-F]{8}\\.id\\}$`)), size: worker.diskGiB, discard: 'on', ssd: true },
+      {
+        interface: 'scsi0',
+        datastore_id: 'local-lvm',
+        import_from: expect.stringMatching(new RegExp(`^\\$\\{proxmox_download_file\\.image_download-${worker.host}_[0-9A-F]{8}\\.id\\}$`)),
+        size: worker.diskGiB,
+        discard: 'on',
+        ssd: true,
+      },
       { interface: 'scsi1', datastore_id: 'local-lvm', size: 100, discard: 'on', ssd: true },
     ]);
   });
@@ -87,7 +94,19 @@ describe('NodeVms on the example cluster', () => {
       // THEN
       // Every attribute of bpg's list(object) `network_device` written, null where unset (Terraform JSON syntax).
       expect(vm.network_device).toEqual([
-        { bridge: 'vmbr0', model: 'virtio', mac_address: node.macAddress, disconnected: null, enabled: null, firewall: null, mtu: null, queues: null, rate_limit: null, trunks: null, vlan_id: null },
+        {
+          bridge: 'vmbr0',
+          model: 'virtio',
+          mac_address: node.macAddress,
+          disconnected: null,
+          enabled: null,
+          firewall: null,
+          mtu: null,
+          queues: null,
+          rate_limit: null,
+          trunks: null,
+          vlan_id: null,
+        },
       ]);
       expect(vm.initialization).toEqual({
         datastore_id: 'local-lvm',
@@ -150,7 +169,10 @@ describe('NodeVms options', () => {
 
   test('defines each boot disk from the download that serves its host', () => {
     // GIVEN pve1 and pve2 share one image datastore
-    const def: ClusterDefinition = { ...homelab, proxmoxHosts: homelab.proxmoxHosts.map((h) => ({ ...h, imageDatastore: 'nfs', imageDatastoreShared: true })) };
+    const def: ClusterDefinition = {
+      ...homelab,
+      proxmoxHosts: homelab.proxmoxHosts.map((h) => ({ ...h, imageDatastore: 'nfs', imageDatastoreShared: true })),
+    };
     // WHEN
     const vms = vmsOf(def);
     // THEN

@@ -45,7 +45,9 @@ describe('orphaned local state', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].cluster).toBe('homelab');
     expect(problems[0].problem).toMatchObject({ severity: 'error', path: 'name', value: 'homelab' });
-    expect(problems[0].problem.message).toContain(`terraform.oldlab.tfstate (cluster oldlab, no longer defined) still runs nodes at ${addresses.join(', ')}`);
+    expect(problems[0].problem.message).toContain(
+      `terraform.oldlab.tfstate (cluster oldlab, no longer defined) still runs nodes at ${addresses.join(', ')}`,
+    );
     expect(problems[0].problem.fix).toContain('npm run destroy -- oldlab');
   });
 

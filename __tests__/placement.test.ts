@@ -60,7 +60,12 @@ describe('placeNodes', () => {
     const hosts = ['pve1', 'pve2'];
     // WHEN
     const without = placeNodes(hosts, cps);
-    const withWorkers = placeNodes(hosts, [...cps, worker('w-1', { host: 'pve1' }), worker('w-2', { host: 'pve2' }), worker('w-3', { host: 'pve2' })]);
+    const withWorkers = placeNodes(hosts, [
+      ...cps,
+      worker('w-1', { host: 'pve1' }),
+      worker('w-2', { host: 'pve2' }),
+      worker('w-3', { host: 'pve2' }),
+    ]);
     // THEN
     for (const c of cps) expect(withWorkers.get(c.name)).toBe(without.get(c.name));
   });
@@ -84,7 +89,9 @@ describe('placement warnings', () => {
     const { plan, problems } = checkCluster(def);
     // THEN
     expect(plan.controlPlanes.map((n) => n.host)).toEqual(['pve1', 'pve1', 'pve1']);
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', value: 'pve1', message: expect.stringMatching(/every control plane/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'warning', value: 'pve1', message: expect.stringMatching(/every control plane/) }),
+    );
   });
 
   test('defines no control-plane warning when automatic placement spreads the control planes', () => {

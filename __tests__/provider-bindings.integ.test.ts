@@ -36,7 +36,11 @@ function projectCopy(): string {
 }
 
 function bindings(project: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['scripts/gen-bindings.mjs', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  return spawnSync(process.execPath, ['scripts/gen-bindings.mjs', ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+  });
 }
 
 /** A folder of "upstream dumps" made from the committed facts (reducing facts again is the identity). */
@@ -66,7 +70,9 @@ describe('npm run bindings --check', () => {
     // WHEN
     const run = bindings(project, '--check');
     // THEN
-    expect(run.stderr).toContain('bindings: .gen/ is not what `npm run bindings` generates (2 file(s)):\n  PROVENANCE.json: differs\n  providers/proxmox/virtual-environment-vm/index.ts: differs\n');
+    expect(run.stderr).toContain(
+      'bindings: .gen/ is not what `npm run bindings` generates (2 file(s)):\n  PROVENANCE.json: differs\n  providers/proxmox/virtual-environment-vm/index.ts: differs\n',
+    );
     expect(run.status).toBe(1);
   });
 });
@@ -120,9 +126,19 @@ describe('.gen/PROVENANCE.json', () => {
     // GIVEN the committed provenance / WHEN the files are read
     const files = [...provenance.providers, ...provenance.derivedProviders, ...provenance.talosSchemas];
     // THEN
-    for (const f of files) expect({ file: f.factsFile, sha256: sha256(fs.readFileSync(path.join(root, '.gen', f.factsFile))) }).toEqual({ file: f.factsFile, sha256: f.factsSha256 });
-    expect(provenance.providers.map((p: { upstreamFile: string }) => p.upstreamFile)).toEqual(['siderolabs-talos-0.11.0.json', 'bpg-proxmox-0.111.1.json']);
-    expect(provenance.derivedProviders.map((p: { source: string; version: string }) => `${p.source}@${p.version}`)).toEqual(['hashicorp/helm@3.1.1', 'hashicorp/local@2.6.1']);
+    for (const f of files)
+      expect({ file: f.factsFile, sha256: sha256(fs.readFileSync(path.join(root, '.gen', f.factsFile))) }).toEqual({
+        file: f.factsFile,
+        sha256: f.factsSha256,
+      });
+    expect(provenance.providers.map((p: { upstreamFile: string }) => p.upstreamFile)).toEqual([
+      'siderolabs-talos-0.11.0.json',
+      'bpg-proxmox-0.111.1.json',
+    ]);
+    expect(provenance.derivedProviders.map((p: { source: string; version: string }) => `${p.source}@${p.version}`)).toEqual([
+      'hashicorp/helm@3.1.1',
+      'hashicorp/local@2.6.1',
+    ]);
     expect(provenance.talosSchemas.map((t: { contract: string }) => t.contract)).toEqual(['v1.12', 'v1.13', 'v1.14']);
     const installed = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', '@cdktf', 'provider-generator', 'package.json'), 'utf8')).version;
     expect(provenance.generator).toEqual({ script: 'scripts/gen-bindings.mjs', package: '@cdktf/provider-generator', version: installed });
@@ -135,7 +151,10 @@ describe('.gen/PROVENANCE.json', () => {
     const texts = files.map((f) => fs.readFileSync(path.join(root, '.gen', f), 'utf8'));
     // THEN
     expect(texts).toHaveLength(7);
-    for (const t of texts) expect(t).not.toMatch(/"(description|description_kind|markdownDescription|x-intellij-html-description|title)": "(?!(string|number|bool)")|"examples": \[/);
+    for (const t of texts)
+      expect(t).not.toMatch(
+        /"(description|description_kind|markdownDescription|x-intellij-html-description|title)": "(?!(string|number|bool)")|"examples": \[/,
+      );
   });
 
   test('defines the same provider versions as cdktf.json, lib/versions.ts and the generated provider classes', () => {
@@ -159,7 +178,14 @@ const upstream = path.resolve(root, '..', 'shared');
 const withUpstream = fs.existsSync(path.join(upstream, 'provider-schemas')) ? test : test.skip;
 withUpstream('defines facts equal to reducing the upstream dumps beside the checkout again', () => {
   // GIVEN ../shared/provider-schemas and ../shared/talos-schemas / WHEN
-  const run = bindings(root, '--check', '--schemas', path.join(upstream, 'provider-schemas'), '--talos-schemas', path.join(upstream, 'talos-schemas'));
+  const run = bindings(
+    root,
+    '--check',
+    '--schemas',
+    path.join(upstream, 'provider-schemas'),
+    '--talos-schemas',
+    path.join(upstream, 'talos-schemas'),
+  );
   // THEN
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);

@@ -29,7 +29,8 @@ function call(name: string, method: string, request: Record<string, unknown>): R
 
 const dv = (v: Value) => encodeValue(v);
 const read = (d: { msgpack: Uint8Array }) => decodeValue(d.msgpack) as ObjectValue;
-const steps = (r: Response) => (r.requires_replace as { steps: Record<string, unknown>[] }[]).map((p) => p.steps.map((s) => s.attribute_name ?? s.element_key_int));
+const steps = (r: Response) =>
+  (r.requires_replace as { steps: Record<string, unknown>[] }[]).map((p) => p.steps.map((s) => s.attribute_name ?? s.element_key_int));
 
 /** A VM object with every attribute of the schema null except `values` (as Terraform sends it). */
 function vm(values: ObjectValue): ObjectValue {
@@ -51,7 +52,12 @@ describe('provider twins', () => {
     const config = vm({ node_name: 'pve1', vm_id: 8011, name: 'cp-1' });
 
     // WHEN
-    const r = call('proxmox', 'PlanResourceChange', { type_name: 'proxmox_virtual_environment_vm', prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) });
+    const r = call('proxmox', 'PlanResourceChange', {
+      type_name: 'proxmox_virtual_environment_vm',
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
 
     // THEN
     const planned = read(r.planned_state);
@@ -73,7 +79,12 @@ describe('provider twins', () => {
     const proposed = { ...prior, ...change };
 
     // WHEN
-    const r = call('proxmox', 'PlanResourceChange', { type_name: 'proxmox_virtual_environment_vm', prior_state: dv(prior), proposed_new_state: dv(proposed), config: dv({ ...proposed, id: null }) });
+    const r = call('proxmox', 'PlanResourceChange', {
+      type_name: 'proxmox_virtual_environment_vm',
+      prior_state: dv(prior),
+      proposed_new_state: dv(proposed),
+      config: dv({ ...proposed, id: null }),
+    });
 
     // THEN
     expect(steps(r)).toEqual(expected);
@@ -86,8 +97,18 @@ describe('provider twins', () => {
     const proposed = { id: prior.id, schematic: 'customization:\n    extraKernelArgs:\n        - quiet\n' };
 
     // WHEN
-    const plan = call('talos', 'PlanResourceChange', { type_name: 'talos_image_factory_schematic', prior_state: dv(prior), proposed_new_state: dv(proposed), config: dv({ ...proposed, id: null }) });
-    const applied = call('talos', 'ApplyResourceChange', { type_name: 'talos_image_factory_schematic', prior_state: dv(prior), planned_state: plan.planned_state, config: dv({ ...proposed, id: null }) });
+    const plan = call('talos', 'PlanResourceChange', {
+      type_name: 'talos_image_factory_schematic',
+      prior_state: dv(prior),
+      proposed_new_state: dv(proposed),
+      config: dv({ ...proposed, id: null }),
+    });
+    const applied = call('talos', 'ApplyResourceChange', {
+      type_name: 'talos_image_factory_schematic',
+      prior_state: dv(prior),
+      planned_state: plan.planned_state,
+      config: dv({ ...proposed, id: null }),
+    });
 
     // THEN
     expect(read(plan.planned_state).id).toBe(UNKNOWN);
@@ -98,7 +119,12 @@ describe('provider twins', () => {
     // GIVEN secrets generated for Talos 1.13
     const prior = { id: 'x', talos_version: 'v1.13', machine_secrets: null, client_configuration: null };
     const plan = (v: string) =>
-      call('talos', 'PlanResourceChange', { type_name: 'talos_machine_secrets', prior_state: dv(prior), proposed_new_state: dv({ ...prior, talos_version: v }), config: dv({ talos_version: v }) });
+      call('talos', 'PlanResourceChange', {
+        type_name: 'talos_machine_secrets',
+        prior_state: dv(prior),
+        proposed_new_state: dv({ ...prior, talos_version: v }),
+        config: dv({ talos_version: v }),
+      });
 
     // WHEN / THEN
     expect(steps(plan('v1.12'))).toEqual([['talos_version']]);
@@ -108,14 +134,28 @@ describe('provider twins', () => {
   test('defines an apply that fills every unknown, deterministically', () => {
     // GIVEN a planned VM
     const config = vm({ node_name: 'pve1', vm_id: 8011 });
-    const planned = call('proxmox', 'PlanResourceChange', { type_name: 'proxmox_virtual_environment_vm', prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) }).planned_state;
+    const planned = call('proxmox', 'PlanResourceChange', {
+      type_name: 'proxmox_virtual_environment_vm',
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    }).planned_state;
 
     // WHEN applied twice
-    const apply = () => read(call('proxmox', 'ApplyResourceChange', { type_name: 'proxmox_virtual_environment_vm', prior_state: dv(null), planned_state: planned, config: dv(config) }).new_state);
+    const apply = () =>
+      read(
+        call('proxmox', 'ApplyResourceChange', {
+          type_name: 'proxmox_virtual_environment_vm',
+          prior_state: dv(null),
+          planned_state: planned,
+          config: dv(config),
+        }).new_state,
+      );
     const [a, b] = [apply(), apply()];
 
     // THEN
-    const hasUnknown = (v: Value): boolean => v === UNKNOWN || (Array.isArray(v) ? v.some(hasUnknown) : isObject(v) ? Object.values(v).some(hasUnknown) : false);
+    const hasUnknown = (v: Value): boolean =>
+      v === UNKNOWN || (Array.isArray(v) ? v.some(hasUnknown) : isObject(v) ? Object.values(v).some(hasUnknown) : false);
     expect(hasUnknown(a)).toBe(false);
     expect(a.id).toBe('8011');
     expect(a).toEqual(b);
@@ -148,10 +188,19 @@ describe('provider twins', () => {
 
     test('defines data source values from a values entry, missing attributes null', () => {
       // GIVEN a datastore without the import content type
-      useFixtures({ data: { proxmox_virtual_environment_datastores: [{ values: { datastores: [{ id: 'local', node_name: 'pve1', type: 'dir', content_types: ['iso'] }] } }] } });
+      useFixtures({
+        data: {
+          proxmox_virtual_environment_datastores: [
+            { values: { datastores: [{ id: 'local', node_name: 'pve1', type: 'dir', content_types: ['iso'] }] } },
+          ],
+        },
+      });
 
       // WHEN
-      const r = call('proxmox', 'ReadDataSource', { type_name: 'proxmox_virtual_environment_datastores', config: dv({ node_name: 'pve1', datastores: null, filters: null }) });
+      const r = call('proxmox', 'ReadDataSource', {
+        type_name: 'proxmox_virtual_environment_datastores',
+        config: dv({ node_name: 'pve1', datastores: null, filters: null }),
+      });
 
       // THEN
       const datastores = read(r.state).datastores as ObjectValue[];
@@ -160,11 +209,18 @@ describe('provider twins', () => {
 
     test('fails an apply matching a resource error entry', () => {
       // GIVEN a VM ID taken by a foreign VM
-      useFixtures({ resources: { proxmox_virtual_environment_vm: [{ when: { vm_id: 8011 }, error: 'unable to create VM 8011: config file already exists' }] } });
+      useFixtures({
+        resources: { proxmox_virtual_environment_vm: [{ when: { vm_id: 8011 }, error: 'unable to create VM 8011: config file already exists' }] },
+      });
       const config = vm({ node_name: 'pve1', vm_id: 8011 });
 
       // WHEN
-      const r = call('proxmox', 'ApplyResourceChange', { type_name: 'proxmox_virtual_environment_vm', prior_state: dv(null), planned_state: dv(config), config: dv(config) });
+      const r = call('proxmox', 'ApplyResourceChange', {
+        type_name: 'proxmox_virtual_environment_vm',
+        prior_state: dv(null),
+        planned_state: dv(config),
+        config: dv(config),
+      });
 
       // THEN
       expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 1, summary: 'unable to create VM 8011: config file already exists' })]);

@@ -13,7 +13,11 @@ const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 describe('README "A cluster definition"', () => {
   test('defines the printed problems of a misspelled field and a VIP outside the network exactly as synth prints them', () => {
     // GIVEN the example with `memoryGib` on the workers and a VIP in another subnet
-    const broken = { ...homelab, endpoint: { ...homelab.endpoint, vip: '192.168.20.10' }, workers: { ...homelab.workers, memoryGib: 16 } } as unknown as ClusterDefinition;
+    const broken = {
+      ...homelab,
+      endpoint: { ...homelab.endpoint, vip: '192.168.20.10' },
+      workers: { ...homelab.workers, memoryGib: 16 },
+    } as unknown as ClusterDefinition;
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-example-'));
     // WHEN
     const result = synthesizeClusters([broken], outdir);

@@ -47,7 +47,7 @@ const KUBECONFIG_SECRETS = ['client-key-data', Buffer.from('FAKE-ADMIN-KEY').toS
 afterAll(() => fakes.forEach((f) => f.remove()));
 
 describe('remove-node', () => {
-  test('defines the removed node\'s Kubernetes Node object as deleted with kubectl and the cluster\'s kubeconfig', () => {
+  test("defines the removed node's Kubernetes Node object as deleted with kubectl and the cluster's kubeconfig", () => {
     // GIVEN
     const fake = cluster();
 
@@ -140,7 +140,9 @@ describe('remove-node', () => {
 
     // THEN
     expect(result.code).toBe(0);
-    expect(result.output).toContain(`remove-node test-worker-2: skipped: no kubeconfig at ${fake.kubeconfig} and no talosconfig at ${fake.talosconfig}`);
+    expect(result.output).toContain(
+      `remove-node test-worker-2: skipped: no kubeconfig at ${fake.kubeconfig} and no talosconfig at ${fake.talosconfig}`,
+    );
     expect(result.output).toContain('kubectl delete node test-worker-2');
     expect(fake.calls()).toEqual([]);
   });
@@ -152,11 +154,17 @@ describe('remove-node', () => {
     expect(fs.existsSync(folder)).toBe(false);
 
     // WHEN
-    const result = run(fake, ['remove-node', '--node', 'test-worker-2'], { ROLLOUT_KUBECONFIG: '', ROLLOUT_TALOSCONFIG: '', ROLLOUT_CLUSTER: 'never-deployed-cluster' });
+    const result = run(fake, ['remove-node', '--node', 'test-worker-2'], {
+      ROLLOUT_KUBECONFIG: '',
+      ROLLOUT_TALOSCONFIG: '',
+      ROLLOUT_CLUSTER: 'never-deployed-cluster',
+    });
 
     // THEN
     expect(result.code).toBe(0);
-    expect(result.output).toContain(`skipped: no kubeconfig at ${path.join(folder, 'kubeconfig')} and no talosconfig at ${path.join(folder, 'talosconfig')}`);
+    expect(result.output).toContain(
+      `skipped: no kubeconfig at ${path.join(folder, 'kubeconfig')} and no talosconfig at ${path.join(folder, 'talosconfig')}`,
+    );
   });
 
   test('fails when kubectl is not installed, naming the fix', () => {
@@ -168,7 +176,9 @@ describe('remove-node', () => {
 
     // THEN
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/remove-node test-worker-2: FAILED after \d+s: cannot run kubectl \(.*no-such-kubectl.*ENOENT.*\); removing a node deletes its Kubernetes Node object with kubectl\. Fix: install kubectl on PATH \(or set ROLLOUT_KUBECTL\), then deploy again/);
+    expect(result.output).toMatch(
+      /remove-node test-worker-2: FAILED after \d+s: cannot run kubectl \(.*no-such-kubectl.*ENOENT.*\); removing a node deletes its Kubernetes Node object with kubectl\. Fix: install kubectl on PATH \(or set ROLLOUT_KUBECTL\), then deploy again/,
+    );
     expect(fake.read().kubernetesNodes['test-worker-2']).toBeDefined();
   });
 
@@ -182,7 +192,9 @@ describe('remove-node', () => {
 
     // THEN
     expect(result.code).toBe(1);
-    expect(result.output).toContain('kubectl delete node test-worker-2 failed (exit 1: The connection to the server 10.5.0.10:6443 was refused - did you specify the right host or port?)');
+    expect(result.output).toContain(
+      'kubectl delete node test-worker-2 failed (exit 1: The connection to the server 10.5.0.10:6443 was refused - did you specify the right host or port?)',
+    );
     expect(result.output).toContain('Fix: make the Kubernetes API reachable with');
     expect(fake.read().kubernetesNodes['test-worker-2']).toBeDefined();
   });
@@ -204,8 +216,12 @@ describe('remove-node', () => {
     expect(calls.slice(0, 3)).toEqual(ips.map((ip) => ({ tool: 'talosctl', argv: fetchArgs(fake, fetched, ip), exit: 1 })));
     expect(calls.slice(3).map((c) => [c.argv.slice(0, 2), c.exit])).toEqual(ips.map(() => [['get', 'machinestatus'], 0]));
     expect(kubectlCalls(fake)).toEqual([]);
-    expect(result.output).toMatch(/remove-node test-worker-2: FAILED after \d+s: cannot fetch a kubeconfig through the Talos API \(talosctl kubeconfig with \S+; 10\.5\.0\.11: exit 1: error copying: rpc error: code = PermissionDenied/);
-    expect(result.output).toContain(`although 10.5.0.11, 10.5.0.12, 10.5.0.13 still runs. Fix: make that control plane's Talos API answer talosctl kubeconfig`);
+    expect(result.output).toMatch(
+      /remove-node test-worker-2: FAILED after \d+s: cannot fetch a kubeconfig through the Talos API \(talosctl kubeconfig with \S+; 10\.5\.0\.11: exit 1: error copying: rpc error: code = PermissionDenied/,
+    );
+    expect(result.output).toContain(
+      `although 10.5.0.11, 10.5.0.12, 10.5.0.13 still runs. Fix: make that control plane's Talos API answer talosctl kubeconfig`,
+    );
     expect(fs.existsSync(path.dirname(fetched))).toBe(false);
     expect(fake.read().kubernetesNodes['test-worker-2']).toBeDefined();
   });
@@ -224,7 +240,9 @@ describe('remove-node', () => {
 
     // THEN it skips without kubectl, says why, and leaves no temp folder
     expect(result.code).toBe(0);
-    expect(result.output).toContain('skipped: no control plane (10.5.0.11, 10.5.0.12, 10.5.0.13) runs a configured Talos any more (reset or gone, as in a full teardown)');
+    expect(result.output).toContain(
+      'skipped: no control plane (10.5.0.11, 10.5.0.12, 10.5.0.13) runs a configured Talos any more (reset or gone, as in a full teardown)',
+    );
     expect(kubectlCalls(fake)).toEqual([]);
     expect(fs.existsSync(path.dirname(talosctlCalls(fake)[0].argv[1]))).toBe(false);
   });
@@ -258,7 +276,7 @@ describe('remove-node', () => {
     expect(kubectlCalls(fake)).toEqual([]);
   });
 
-  test('fails when a removed node\'s Node object is left behind: the health check of the remaining nodes reports it', () => {
+  test("fails when a removed node's Node object is left behind: the health check of the remaining nodes reports it", () => {
     // GIVEN test-worker-2 reset and its VM deleted, but its Node object left (what remove-node deletes)
     const fake = cluster();
     fake.update((s) => delete s.nodes['10.5.0.22']);

@@ -48,7 +48,12 @@ function tableAfter(heading: string, doc = maintenance): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
@@ -98,7 +103,7 @@ describe('the commands the README documents', () => {
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
     const checked = new Set(parsed.fileNames.map((f) => path.relative(root, f)));
     // THEN
-    expect(packageJson.scripts.test).toBe('tsc --noEmit && jest');
+    expect(packageJson.scripts.test).toBe('tsc --noEmit && npm run --silent lint && jest');
     expect(parsed.options.strict).toBe(true);
     expect(projectFiles(/\.ts$/).filter((f) => !checked.has(f))).toEqual([]);
   });
@@ -138,7 +143,15 @@ describe('the documentation', () => {
     const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     // THEN
     expect(readme.split('\n').length).toBeLessThanOrEqual(180);
-    expect(headings).toEqual(['Two commands', 'A cluster definition', 'Deploy', 'Upgrade', 'Change, remove, tear down', 'What is tested here', 'Documentation']);
+    expect(headings).toEqual([
+      'Two commands',
+      'A cluster definition',
+      'Deploy',
+      'Upgrade',
+      'Change, remove, tear down',
+      'What is tested here',
+      'Documentation',
+    ]);
   });
 
   test('defines every relative link of the README and docs as an existing file and heading', () => {
@@ -153,7 +166,12 @@ describe('the documentation', () => {
           continue;
         }
         // GitHub anchors: lower case, punctuation dropped, spaces to dashes.
-        const slugs = [...fs.readFileSync(resolved, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-'));
+        const slugs = [...fs.readFileSync(resolved, 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) =>
+          m[1]
+            .toLowerCase()
+            .replace(/[^\w\- ]/g, '')
+            .replace(/ /g, '-'),
+        );
         if (anchor && !slugs.includes(anchor)) broken.push(`${file} → ${target}#${anchor}`);
       }
     }
@@ -182,7 +200,13 @@ describe('git-ignored files', () => {
       'cdktf.out/stacks/homelab/.terraform/terraform.tfstate',
       '.build/main-0123456789abcdef.cjs',
     ];
-    const committed = ['.gen/PROVENANCE.json', '.gen/providers/talos/provider/index.ts', 'clusters/homelab.ts', 'lib/versions.ts', 'helm-values/cilium.yaml'];
+    const committed = [
+      '.gen/PROVENANCE.json',
+      '.gen/providers/talos/provider/index.ts',
+      'clusters/homelab.ts',
+      'lib/versions.ts',
+      'helm-values/cilium.yaml',
+    ];
     // WHEN git reports which of them it ignores (status 1: none)
     let out = '';
     try {
@@ -220,7 +244,11 @@ describe('docs/maintenance.md tables', () => {
     const named = rows.flatMap((r) => [...r[0].matchAll(/`([^`]+)`(?: (\d[\w.]*))?/g)].map((m) => ({ name: m[1], version: m[2] })));
     // THEN
     expect(named.filter((p) => declared[p.name] === undefined)).toEqual([]);
-    for (const p of named.filter((n) => n.version)) expect({ name: p.name, declared: declared[p.name] }).toEqual({ name: p.name, declared: expect.stringMatching(new RegExp(`^${p.version!.replace(/\./g, '\\.')}(\\.|$)`)) });
+    for (const p of named.filter((n) => n.version))
+      expect({ name: p.name, declared: declared[p.name] }).toEqual({
+        name: p.name,
+        declared: expect.stringMatching(new RegExp(`^${p.version!.replace(/\./g, '\\.')}(\\.|$)`)),
+      });
     const names = new Set(named.map((p) => p.name));
     expect(Object.keys(declared).filter((d) => !d.startsWith('@types/') && !names.has(d))).toEqual([]);
   });
@@ -228,7 +256,8 @@ describe('docs/maintenance.md tables', () => {
 
 describe('.github/workflows/review.yml', () => {
   const workflow = YAML.parse(fs.readFileSync(path.join(root, '.github', 'workflows', 'review.yml'), 'utf8'));
-  const steps = (job: string): Array<{ name?: string; run?: string; uses?: string; if?: string; with?: { script?: string } }> => workflow.jobs[job].steps;
+  const steps = (job: string): Array<{ name?: string; run?: string; uses?: string; if?: string; with?: { script?: string } }> =>
+    workflow.jobs[job].steps;
 
   test('defines a review job on pull requests that runs the tests and posts the report, with no credentials', () => {
     // THEN
@@ -242,7 +271,10 @@ describe('.github/workflows/review.yml', () => {
 
   test('defines a workflow file the GitHub Actions schema accepts', () => {
     // GIVEN / WHEN action-validator (the workflow JSON schema, offline) reads it
-    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'action-validator'), ['.github/workflows/review.yml'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'action-validator'), ['.github/workflows/review.yml'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     // THEN
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -250,9 +282,13 @@ describe('.github/workflows/review.yml', () => {
 
   test('defines synth, the offline check and real-provider validation after the tests, each a project command', () => {
     // GIVEN the review job's shell steps
-    const runs = steps('review').map((s) => s.run?.trim() ?? '').filter(Boolean);
+    const runs = steps('review')
+      .map((s) => s.run?.trim() ?? '')
+      .filter(Boolean);
     // WHEN / THEN they run in this order, and every npm script and script file they name exists
-    const order = ['npm test', 'npm run synth', 'npm run check', 'bash scripts/validate-stacks.sh'].map((cmd) => runs.findIndex((r) => r.split('\n').includes(cmd) || r.endsWith(cmd)));
+    const order = ['npm test', 'npm run synth', 'npm run check', 'bash scripts/validate-stacks.sh'].map((cmd) =>
+      runs.findIndex((r) => r.split('\n').includes(cmd) || r.endsWith(cmd)),
+    );
     expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]))).toBe(true);
     for (const script of runs.join('\n').matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(Object.keys(packageJson.scripts)).toContain(script[1]);
     for (const file of runs.join('\n').matchAll(/bash (scripts\/[\w.-]+)/g)) expect(fs.existsSync(path.join(root, file[1]))).toBe(true);

@@ -17,7 +17,8 @@ function projectRepo(): string {
   fs.cpSync(root, dir, { recursive: true, filter: (src) => !SKIPPED.has(path.basename(src)) || path.dirname(src) !== root });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   fs.writeFileSync(path.join(dir, 'clusters', 'index.ts'), clustersIndex('base'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=review test', '-c', 'user.email=review@test.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=review test', '-c', 'user.email=review@test.invalid', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'base revision');
@@ -68,13 +69,17 @@ describe('npm run review (CLI on a git repository)', () => {
   test('defines every cluster as new when the base does not synthesize, comparing two refs', () => {
     // GIVEN a commit whose cluster definitions do not validate
     fs.writeFileSync(path.join(dir, 'clusters', 'index.ts'), clustersIndex('invalid'));
-    execFileSync('git', ['-c', 'user.name=review test', '-c', 'user.email=review@test.invalid', 'commit', '-q', '-am', 'invalid revision'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.name=review test', '-c', 'user.email=review@test.invalid', 'commit', '-q', '-am', 'invalid revision'], {
+      cwd: dir,
+    });
     // WHEN the invalid commit is the base and the commit before it the head
     const run = review(dir, '--base', 'HEAD', '--head', 'HEAD~1');
     // THEN
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Base: `HEAD` \([0-9a-f]{7}\) · Head: `HEAD~1` \([0-9a-f]{7}\)/);
-    expect(run.stdout).toMatch(/\*\*The base did not synthesize\*\* \(`cdktf synth` of the base failed: .*network\.gateway.*\), so nothing can be compared: the cluster is shown as if it were new \(5 VMs\)\./);
+    expect(run.stdout).toMatch(
+      /\*\*The base did not synthesize\*\* \(`cdktf synth` of the base failed: .*network\.gateway.*\), so nothing can be compared: the cluster is shown as if it were new \(5 VMs\)\./,
+    );
     expect(execFileSync('git', ['worktree', 'list'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).toHaveLength(1);
   });
 

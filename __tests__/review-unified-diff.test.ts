@@ -26,8 +26,12 @@ describe('unifiedDiff', () => {
     const distant = lines.map((l, i) => (i === 1 || i === 18 ? `${l} changed` : l));
     const close = lines.map((l, i) => (i === 1 || i === 5 ? `${l} changed` : l));
     // WHEN
-    const distantHunks = unifiedDiff(lines.join('\n'), distant.join('\n')).split('\n').filter((l) => l.startsWith('@@'));
-    const closeHunks = unifiedDiff(lines.join('\n'), close.join('\n')).split('\n').filter((l) => l.startsWith('@@'));
+    const distantHunks = unifiedDiff(lines.join('\n'), distant.join('\n'))
+      .split('\n')
+      .filter((l) => l.startsWith('@@'));
+    const closeHunks = unifiedDiff(lines.join('\n'), close.join('\n'))
+      .split('\n')
+      .filter((l) => l.startsWith('@@'));
     // THEN
     expect(distantHunks).toEqual(['@@ -1,5 +1,5 @@', '@@ -16,5 +16,5 @@']);
     expect(closeHunks).toEqual(['@@ -1,9 +1,9 @@']);

@@ -46,7 +46,12 @@ describe('compareVm (bpg/proxmox update semantics)', () => {
   test('defines ignored changes for attributes under lifecycle.ignore_changes', () => {
     // GIVEN a new boot image, as a Talos bump produces
     const head = vm();
-    (head.disk as Array<Record<string, unknown>>)[0] = { interface: 'scsi0', datastore_id: 'local-lvm', size: 50, import_from: 'local:import/talos-v1.13.9.raw' };
+    (head.disk as Array<Record<string, unknown>>)[0] = {
+      interface: 'scsi0',
+      datastore_id: 'local-lvm',
+      size: 50,
+      import_from: 'local:import/talos-v1.13.9.raw',
+    };
     // WHEN
     const result = effects(vm(), head);
     // THEN
@@ -83,7 +88,12 @@ describe('compareVm (bpg/proxmox update semantics)', () => {
     // WHEN
     const result = effects(base, head);
     // THEN
-    expect(result).toEqual(['agent.enabled (none) -> true: pending', 'agent.timeout (none) -> 5m: in-place', 'cpu.cores 4 -> 8: pending', 'disk[1].datastore_id local-lvm -> ceph: fails']);
+    expect(result).toEqual([
+      'agent.enabled (none) -> true: pending',
+      'agent.timeout (none) -> 5m: in-place',
+      'cpu.cores 4 -> 8: pending',
+      'disk[1].datastore_id local-lvm -> ceph: fails',
+    ]);
   });
 
   test('fails when a disk grows in the same change as cores, memory or the agent while the provider may not restart VMs', () => {
@@ -95,7 +105,9 @@ describe('compareVm (bpg/proxmox update semantics)', () => {
     const changes = compareVm(base, head);
     // THEN the growth is reported as failing and tells the user to split the change
     expect(changes.map((c) => `${c.path}: ${c.effect}`)).toEqual(['cpu.cores: pending', 'disk[1].size: fails', 'memory.dedicated: pending']);
-    expect(changes.find((c) => c.path === 'disk[1].size')?.why).toMatch(/pending changes that need a restart \(cpu\.cores, memory\.dedicated\).*split this into two changes/);
+    expect(changes.find((c) => c.path === 'disk[1].size')?.why).toMatch(
+      /pending changes that need a restart \(cpu\.cores, memory\.dedicated\).*split this into two changes/,
+    );
   });
 
   test('defines a disk growth alone as an online resize when the provider may not restart VMs', () => {
@@ -122,9 +134,14 @@ describe('compareVm (bpg/proxmox update semantics)', () => {
 
   test('defines hidden values for sensitive attributes', () => {
     // GIVEN / WHEN
-    const result = compareVm(vm({ initialization: { user_account: { password: 'old' } } }), vm({ initialization: { user_account: { password: 'new' } } }));
+    const result = compareVm(
+      vm({ initialization: { user_account: { password: 'old' } } }),
+      vm({ initialization: { user_account: { password: 'new' } } }),
+    );
     // THEN
-    expect(result).toEqual([expect.objectContaining({ path: 'initialization.user_account.password', from: '(sensitive, not shown)', to: '(sensitive, not shown)' })]);
+    expect(result).toEqual([
+      expect.objectContaining({ path: 'initialization.user_account.password', from: '(sensitive, not shown)', to: '(sensitive, not shown)' }),
+    ]);
     expect(JSON.stringify(result)).not.toMatch(/"(old|new)"/);
   });
 });

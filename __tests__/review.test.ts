@@ -97,7 +97,9 @@ describe('review of two synthesized revisions', () => {
     const report = renderReport({ base: 'base', head: 'head' }, [review]);
     const oldVmId = base.summary.nodes.find((n) => n.name === 'review-worker-2')?.vmId;
     expect(report).toContain(`- **\`review-worker-2\` is re-created**:\n  - \`vm_id\`: \`${oldVmId}\` → \`8150\``);
-    expect(report).toMatch(/1\. `review-cp-1` \(control plane\)\n {3}2\. `review-cp-2` \(control plane\)\n {3}3\. `review-cp-3` \(control plane\)\n {3}4\. `review-worker-1` \(workers\)/);
+    expect(report).toMatch(
+      /1\. `review-cp-1` \(control plane\)\n {3}2\. `review-cp-2` \(control plane\)\n {3}3\. `review-cp-3` \(control plane\)\n {3}4\. `review-worker-1` \(workers\)/,
+    );
     expect(report).toContain('New or re-created VMs boot the new image directly: `review-worker-2`.');
   });
 
@@ -173,12 +175,20 @@ describe('review of two synthesized revisions', () => {
     const tf = JSON.parse(JSON.stringify(base.tfJson));
     const secrets = tf.resource.talos_machine_secrets as Record<string, Record<string, unknown>>;
     const [key] = Object.keys(secrets);
-    const unguarded = { ...base, tfJson: { ...tf, resource: { ...tf.resource, talos_machine_secrets: { [key]: { ...secrets[key], lifecycle: {} } } } } };
+    const unguarded = {
+      ...base,
+      tfJson: { ...tf, resource: { ...tf.resource, talos_machine_secrets: { [key]: { ...secrets[key], lifecycle: {} } } } },
+    };
     const renamed = { ...base, tfJson: { ...tf, resource: { ...tf.resource, talos_machine_secrets: { [`${key}_new`]: secrets[key] } } } };
     // WHEN
     const unguardedFound = findings(compareCluster('review', base, unguarded).changes);
     const renamedFound = findings(compareCluster('review', base, renamed).changes);
-    const movedFound = findings(compareCluster('review', base, { ...renamed, tfJson: { ...renamed.tfJson, moved: [{ from: `talos_machine_secrets.${key}`, to: `talos_machine_secrets.${key}_new` }] } }).changes);
+    const movedFound = findings(
+      compareCluster('review', base, {
+        ...renamed,
+        tfJson: { ...renamed.tfJson, moved: [{ from: `talos_machine_secrets.${key}`, to: `talos_machine_secrets.${key}_new` }] },
+      }).changes,
+    );
     // THEN
     expect(unguardedFound).toEqual([expect.stringMatching(/^secrets `prevent_destroy` is dropped/)]);
     expect(renamedFound).toEqual([expect.stringMatching(/^secrets `talos_machine_secrets\..*` is removed or renamed/)]);

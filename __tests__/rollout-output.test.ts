@@ -94,7 +94,10 @@ describe('talosctl output parsers', () => {
       '10.5.0.11   1a2b3c4d5e6f   test-cp-1   https://10.5.0.11:2380   https://10.5.0.11:2379   false',
       '10.5.0.11   1a2b3c4d5e70   test-cp-2   https://10.5.0.12:2380   https://10.5.0.12:2379   true',
     ].join('\n');
-    const older = ['ID             HOSTNAME    PEER URLS                CLIENT URLS', '1a2b3c4d5e6f   test-cp-1   https://10.5.0.11:2380   https://10.5.0.11:2379'].join('\n');
+    const older = [
+      'ID             HOSTNAME    PEER URLS                CLIENT URLS',
+      '1a2b3c4d5e6f   test-cp-1   https://10.5.0.11:2380   https://10.5.0.11:2379',
+    ].join('\n');
 
     // WHEN / THEN
     expect(parseEtcdMembers(current)).toEqual([
@@ -114,7 +117,11 @@ describe('talosctl output parsers', () => {
 
   test('defines manifest changes of an upgrade-k8s dry run, unchanged ones not counting', () => {
     // GIVEN
-    const unchanged = ['updating manifests (dry run)', ' < unchanged ConfigMap/kube-system/cilium-config', ' < unchanged Secret/kube-system/hubble-ca'].join('\n');
+    const unchanged = [
+      'updating manifests (dry run)',
+      ' < unchanged ConfigMap/kube-system/cilium-config',
+      ' < unchanged Secret/kube-system/hubble-ca',
+    ].join('\n');
     const changed = `${unchanged}\n < configured DaemonSet/kube-system/cilium\n--- a/apps/v1.DaemonSet/kube-system/cilium\n+++ b/apps/v1.DaemonSet/kube-system/cilium\n < Pruned \n`;
 
     // WHEN / THEN

@@ -34,7 +34,16 @@ function definition(workers: number, workerBatchSize?: number): ClusterDefinitio
 }
 
 function node(name: string, over: Partial<ObservedNode> = {}): ObservedNode {
-  return { name, ip: '10.0.0.11', role: 'controlplane', mode: 'configured', talosVersion: 'v1.13.9', schematicId: SCHEMATIC, kubeletVersion: '1.35.9', ...over };
+  return {
+    name,
+    ip: '10.0.0.11',
+    role: 'controlplane',
+    mode: 'configured',
+    talosVersion: 'v1.13.9',
+    schematicId: SCHEMATIC,
+    kubeletVersion: '1.35.9',
+    ...over,
+  };
 }
 
 describe('rollout waves', () => {
@@ -188,7 +197,10 @@ describe('runner decisions', () => {
 
     // WHEN
     const jump = kubernetesProblems(nodes, { ...targets, kubernetesVersion: '1.36.3' });
-    const outside = kubernetesProblems([node('a', { talosVersion: 'v1.13.10', kubeletVersion: '1.36.3' })], { ...targets, kubernetesVersion: '1.37.0' });
+    const outside = kubernetesProblems([node('a', { talosVersion: 'v1.13.10', kubeletVersion: '1.36.3' })], {
+      ...targets,
+      kubernetesVersion: '1.37.0',
+    });
 
     // THEN
     expect(jump).toEqual([expect.stringContaining('one minor at a time')]);

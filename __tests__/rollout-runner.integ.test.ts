@@ -21,7 +21,13 @@ function cluster(state: FakeState): FakeTalos {
   return f;
 }
 
-function run(fake: FakeTalos, t: Targets, args: readonly string[], timeoutSeconds = 3, extraEnv: Record<string, string> = {}): { code: number; output: string } {
+function run(
+  fake: FakeTalos,
+  t: Targets,
+  args: readonly string[],
+  timeoutSeconds = 3,
+  extraEnv: Record<string, string> = {},
+): { code: number; output: string } {
   const env = {
     ...process.env,
     ...fake.env(),

@@ -20,7 +20,12 @@ const OTHER_CLUSTER_STEPS = ['terraform_data.machines', 'terraform_data.manifest
 /** The per-node resources of the test stack: config apply (and its reset stand-in), Node cleanup, OS-upgrade step. */
 function nodeSteps(...names: string[]): string[] {
   return names
-    .flatMap((n) => [`terraform_data.fake-apply-${n}`, `terraform_data.fake-reset["${n}"]`, `terraform_data.node-cleanup_step["${n}"]`, `terraform_data.rollout_os-upgrade-${n}`])
+    .flatMap((n) => [
+      `terraform_data.fake-apply-${n}`,
+      `terraform_data.fake-reset["${n}"]`,
+      `terraform_data.node-cleanup_step["${n}"]`,
+      `terraform_data.rollout_os-upgrade-${n}`,
+    ])
     .sort();
 }
 
@@ -48,7 +53,8 @@ function removalSequence(calls: readonly FakeCall[]): string[] {
   return calls.flatMap((c) => {
     if (c.tool === 'talos-provider' && c.argv[0] === 'reset') return [`reset ${c.argv[1]}`];
     // Node deletions only: the health gate's kubectl reads (CoreDNS, CNI agents) are not part of a removal.
-    if (c.tool === 'kubectl' && c.argv.includes('delete')) return [`kubectl ${c.argv.filter((a, i) => a !== '--kubeconfig' && c.argv[i - 1] !== '--kubeconfig').join(' ')} → ${c.exit}`];
+    if (c.tool === 'kubectl' && c.argv.includes('delete'))
+      return [`kubectl ${c.argv.filter((a, i) => a !== '--kubeconfig' && c.argv[i - 1] !== '--kubeconfig').join(' ')} → ${c.exit}`];
     if (c.tool === 'talosctl' && c.argv[0] === 'health') return [`health --worker-nodes ${FakeTalos.flag(c, '--worker-nodes')} → ${c.exit}`];
     return [];
   });
@@ -124,7 +130,9 @@ describe('changing the node set of a running cluster under Terraform', () => {
     expect(configured).toBeGreaterThanOrEqual(0);
     expect(configured).toBeLessThan(lineIndex(result.output, /^terraform_data\.health_step_[0-9A-F]{8}: Creating\.\.\./));
     expect(result.output).not.toContain('still in maintenance mode');
-    expect(h.fake.read().nodes['10.5.0.22']).toEqual(expect.objectContaining({ stage: 'running', talosVersion: BASE.talos, kubeletVersion: BASE.kubernetes }));
+    expect(h.fake.read().nodes['10.5.0.22']).toEqual(
+      expect.objectContaining({ stage: 'running', talosVersion: BASE.talos, kubeletVersion: BASE.kubernetes }),
+    );
   });
 
   test('defines a worker removed from a running cluster as its reset, then its Node object deleted, then the preflight and health check with the new node list', () => {
@@ -138,7 +146,10 @@ describe('changing the node set of a running cluster under Terraform', () => {
 
     // THEN exactly its per-node resources were destroyed, and the node-list steps re-ran
     expect(result.code).toBe(0);
-    const destroyed = result.output.split('\n').filter((l) => l.includes('will be destroyed')).map((l) => l.trim().replace(/_[0-9A-F]{8}(?=[ [])/, ''));
+    const destroyed = result.output
+      .split('\n')
+      .filter((l) => l.includes('will be destroyed'))
+      .map((l) => l.trim().replace(/_[0-9A-F]{8}(?=[ [])/, ''));
     expect(destroyed.sort()).toEqual(nodeSteps('test-worker-2').map((a) => `# ${a} will be destroyed`));
     expect(stateChanges(before, h.resourceIds())).toEqual({
       added: [],
@@ -164,7 +175,7 @@ describe('changing the node set of a running cluster under Terraform', () => {
     expect(upgradeCalls(h.fake.calls())).toEqual([]);
   });
 
-  test('fails when kubectl cannot delete the removed worker\'s Node object, before the preflight re-runs, and the next deploy finishes the removal', () => {
+  test("fails when kubectl cannot delete the removed worker's Node object, before the preflight re-runs, and the next deploy finishes the removal", () => {
     // GIVEN the running two-worker cluster, its API server unreachable for kubectl once
     const h = fromBaseline(twoWorkers);
     h.fake.update((s) => (s.faults.failKubectl = 1));
@@ -178,7 +189,9 @@ describe('changing the node set of a running cluster under Terraform', () => {
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain('remove-node test-worker-2: FAILED after');
     expect(failed.output).toContain('kubectl delete node test-worker-2 failed (exit 1: The connection to the server 10.5.0.10:6443 was refused');
-    expect(failed.output).toMatch(/Fix: make the Kubernetes API reachable with \S+ \(or delete the Node yourself: kubectl delete node test-worker-2\), then deploy again/);
+    expect(failed.output).toMatch(
+      /Fix: make the Kubernetes API reachable with \S+ \(or delete the Node yourself: kubectl delete node test-worker-2\), then deploy again/,
+    );
     expect(removalSequence(h.fake.calls())).toEqual(['reset 10.5.0.22', 'kubectl delete node test-worker-2 --ignore-not-found --wait=true → 1']);
     expect(h.fake.read().kubernetesNodes['test-worker-2']).toBeDefined();
     const afterFailure = h.resourceIds();

@@ -102,7 +102,13 @@ describe('rolling upgrade under Terraform', () => {
     expect(failed.output).toMatch(/os-upgrade test-cp-2: FAILED/);
     expect(upgradedNodes(h.fake, h.fake.calls())).toEqual(['test-cp-1', 'test-cp-2']);
     const versions = Object.fromEntries(Object.values(h.fake.read().nodes).map((n) => [n.name, n.talosVersion]));
-    expect(versions).toEqual({ 'test-cp-1': 'v1.13.10', 'test-cp-2': 'v1.13.9', 'test-cp-3': 'v1.13.9', 'test-worker-1': 'v1.13.9', 'test-worker-2': 'v1.13.9' });
+    expect(versions).toEqual({
+      'test-cp-1': 'v1.13.10',
+      'test-cp-2': 'v1.13.9',
+      'test-cp-3': 'v1.13.9',
+      'test-worker-1': 'v1.13.9',
+      'test-worker-2': 'v1.13.9',
+    });
 
     // WHEN deploying again
     h.fake.clearCalls();

@@ -96,7 +96,19 @@ describe('simulated talosctl health (the upstream behaviour the gate answers)', 
   function health(fake: FakeTalos): { code: number; output: string } {
     const r = spawnSync(
       'talosctl',
-      ['health', '--talosconfig', fake.talosconfig, '--nodes', '10.5.0.11', '--control-plane-nodes', '10.5.0.11,10.5.0.12,10.5.0.13', '--worker-nodes', '10.5.0.21', '--wait-timeout', '5s'],
+      [
+        'health',
+        '--talosconfig',
+        fake.talosconfig,
+        '--nodes',
+        '10.5.0.11',
+        '--control-plane-nodes',
+        '10.5.0.11,10.5.0.12,10.5.0.13',
+        '--worker-nodes',
+        '10.5.0.21',
+        '--wait-timeout',
+        '5s',
+      ],
       { env: { ...process.env, ...fake.env() }, encoding: 'utf8' },
     );
     return { code: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
@@ -135,7 +147,9 @@ describe('OS upgrade drains (item 2)', () => {
     // THEN the failure leaves the Node cordoned (talosctl never reached its uncordon) with the rollout's mark
     expect(failed.code).toBe(1);
     expect(failed.output).toContain('It stays cordoned');
-    expect(afterFailure.kubernetesNodes['test-cp-2']).toEqual(expect.objectContaining({ unschedulable: true, annotations: { [ANNOTATION]: 'v1.13.10' } }));
+    expect(afterFailure.kubernetesNodes['test-cp-2']).toEqual(
+      expect.objectContaining({ unschedulable: true, annotations: { [ANNOTATION]: 'v1.13.10' } }),
+    );
     expect(afterFailure.nodes['10.5.0.12'].talosVersion).toBe('v1.13.9');
     // and the retry releases its own cordon, passes the health gate and upgrades the node
     expect(resumed.output).toContain('uncordoned: a failed OS upgrade of this rollout left it cordoned');
@@ -194,8 +208,14 @@ describe('explicit endpoints (item 3) and manifest ownership (item 4)', () => {
 
     // THEN both name a control plane's API server explicitly
     expect([health.code, kubernetes.code]).toEqual([0, 0]);
-    expect(talosctlCalls(fake, 'health').every((a) => FakeTalos.flag({ tool: 'talosctl', argv: a, exit: 0 }, '--k8s-endpoint') === '10.5.0.11')).toBe(true);
-    expect(talosctlCalls(fake, 'upgrade-k8s').every((a) => FakeTalos.flag({ tool: 'talosctl', argv: a, exit: 0 }, '--endpoint') === 'https://10.5.0.11:6443')).toBe(true);
+    expect(talosctlCalls(fake, 'health').every((a) => FakeTalos.flag({ tool: 'talosctl', argv: a, exit: 0 }, '--k8s-endpoint') === '10.5.0.11')).toBe(
+      true,
+    );
+    expect(
+      talosctlCalls(fake, 'upgrade-k8s').every(
+        (a) => FakeTalos.flag({ tool: 'talosctl', argv: a, exit: 0 }, '--endpoint') === 'https://10.5.0.11:6443',
+      ),
+    ).toBe(true);
   });
 
   test('defines the Kubernetes step as never pruning manifests nor re-encoding machine configs with comments', () => {
@@ -212,7 +232,11 @@ describe('explicit endpoints (item 3) and manifest ownership (item 4)', () => {
     const state = fake.read();
     expect(state.applied['ConfigMap/kube-system/dropped']).toEqual(dropped);
     expect(Object.values(state.nodes).map((n) => (n as { configComments?: boolean }).configComments ?? false)).toEqual([false, false, false, false]);
-    expect(talosctlCalls(fake, 'upgrade-k8s').every((a) => a.includes('--manifests-no-prune') && a.includes('--with-docs=false') && a.includes('--with-examples=false'))).toBe(true);
+    expect(
+      talosctlCalls(fake, 'upgrade-k8s').every(
+        (a) => a.includes('--manifests-no-prune') && a.includes('--with-docs=false') && a.includes('--with-examples=false'),
+      ),
+    ).toBe(true);
   });
 
   test('fails when the control planes carry different manifests at a Kubernetes upgrade', () => {

@@ -16,13 +16,20 @@ beforeAll(() => {
   fs.copyFileSync(path.join(root, 'scripts', 'run-ts.mjs'), path.join(project, 'scripts', 'run-ts.mjs'));
   fs.writeFileSync(path.join(project, 'package.json'), '{"name":"run-ts-test","private":true}\n');
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-  fs.writeFileSync(path.join(project, 'entry.ts'), "import { greeting } from './lib/greeting';\nconsole.log(`${greeting}: ${process.argv.slice(2).join(' ')}`);\n");
+  fs.writeFileSync(
+    path.join(project, 'entry.ts'),
+    "import { greeting } from './lib/greeting';\nconsole.log(`${greeting}: ${process.argv.slice(2).join(' ')}`);\n",
+  );
   fs.mkdirSync(path.join(project, 'lib'));
   fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hello';\n");
 });
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'entry.ts', ...args], { cwd: project, encoding: 'utf8' });
-const bundles = () => fs.readdirSync(path.join(project, '.build')).filter((f) => f.endsWith('.cjs')).sort();
+const bundles = () =>
+  fs
+    .readdirSync(path.join(project, '.build'))
+    .filter((f) => f.endsWith('.cjs'))
+    .sort();
 
 describe('scripts/run-ts.mjs', () => {
   test('defines one bundle reused while no source changes, and a new one when an imported source does', () => {

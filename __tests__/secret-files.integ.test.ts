@@ -64,7 +64,18 @@ describe('secret files under real Terraform', () => {
     // `cdktf diff` does, and writes an outputs file into access/, each through the wrapper, under umask 022
     run(dir, terraform('init', '-input=false', '-no-color'), true);
     run(dir, terraform('apply', '-auto-approve', '-input=false', '-no-color', '-backup=../../../terraform.demo.tfstate.backup'), true);
-    run(dir, terraform('apply', '-auto-approve', '-input=false', '-no-color', '-replace=terraform_data.secret', '-backup=../../../terraform.demo.tfstate.backup'), true);
+    run(
+      dir,
+      terraform(
+        'apply',
+        '-auto-approve',
+        '-input=false',
+        '-no-color',
+        '-replace=terraform_data.secret',
+        '-backup=../../../terraform.demo.tfstate.backup',
+      ),
+      true,
+    );
     run(dir, terraform('plan', '-input=false', '-no-color', '-out', 'plan', '-replace=terraform_data.secret'), true);
     run(dir, ['sh', '-c', `mkdir -p access/demo && terraform -chdir=${STACK} output -json > access/demo/outputs.json`], true);
 

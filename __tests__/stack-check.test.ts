@@ -55,7 +55,9 @@ describe('checkStackSchema', () => {
     // THEN
     expect(problems).toHaveLength(1);
     expect(problems[0].path).toMatch(/^resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.network_device\[0\]$/);
-    expect(problems[0].message).toBe('misses object attribute(s) disconnected, enabled, firewall, mtu, queues, rate_limit, trunks, vlan_id: in JSON syntax every attribute of an object type must be written');
+    expect(problems[0].message).toBe(
+      'misses object attribute(s) disconnected, enabled, firewall, mtu, queues, rate_limit, trunks, vlan_id: in JSON syntax every attribute of an object type must be written',
+    );
   });
 
   test('fails when a resource has an unknown attribute, suggesting the closest', () => {
@@ -66,7 +68,11 @@ describe('checkStackSchema', () => {
     const { problems } = checkStackSchema(stack, facts);
     // THEN
     expect(problems.map((p) => [p.path.replace(/_[0-9A-F]{8}\./, '.'), p.message, p.fix])).toEqual([
-      ['resource.proxmox_virtual_environment_vm.vms_vm-homelab-cp-1.memroy_gib', 'is not an argument of this schema', 'did you mean "memory"? remove it'],
+      [
+        'resource.proxmox_virtual_environment_vm.vms_vm-homelab-cp-1.memroy_gib',
+        'is not an argument of this schema',
+        'did you mean "memory"? remove it',
+      ],
     ]);
   });
 
@@ -113,7 +119,11 @@ describe('checkStackSchema', () => {
     const { problems } = checkStackSchema(stack, facts);
     // THEN
     expect(problems.map((p) => [p.path, p.message, p.fix])).toEqual([
-      ['resource.proxmox_virtual_environment_vmm', 'bpg/proxmox has no resource "proxmox_virtual_environment_vmm"', 'did you mean "proxmox_virtual_environment_vm"? use a type the provider defines'],
+      [
+        'resource.proxmox_virtual_environment_vmm',
+        'bpg/proxmox has no resource "proxmox_virtual_environment_vmm"',
+        'did you mean "proxmox_virtual_environment_vm"? use a type the provider defines',
+      ],
     ]);
   });
 });

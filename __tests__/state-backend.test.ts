@@ -60,7 +60,9 @@ describe('configureStateBackend', () => {
     const terraform = terraformBlock({ type: 's3', bucket: 'tfstate', key: 'clusters/homelab.tfstate', region: 'eu-central-1' });
 
     // THEN
-    expect(terraform.backend).toEqual({ s3: { bucket: 'tfstate', key: 'clusters/homelab.tfstate', region: 'eu-central-1', encrypt: true, use_lockfile: true } });
+    expect(terraform.backend).toEqual({
+      s3: { bucket: 'tfstate', key: 'clusters/homelab.tfstate', region: 'eu-central-1', encrypt: true, use_lockfile: true },
+    });
   });
 
   test('defines a PostgreSQL backend without a connection string (Terraform reads PG_CONN_STR)', () => {

@@ -15,7 +15,9 @@ describe('npm run bench', () => {
     const out = execFileSync(process.execPath, ['bench/synth-bench.mjs', '--runs', '1', '--sizes', '4'], { cwd: root, encoding: 'utf8' });
     // THEN
     const lines = out.trim().split('\n');
-    expect(lines[1]).toBe('| nodes | process wall (ms) | process wall, bundle rebuilt (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
+    expect(lines[1]).toBe(
+      '| nodes | process wall (ms) | process wall, bundle rebuilt (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |',
+    );
     expect(lines.slice(3)).toEqual([expect.stringMatching(/^\| 4 \| [1-9]\d* \| [1-9]\d* \| [1-9]\d* \| [1-9]\d* \| [1-9]\d* \|$/)]);
   });
 

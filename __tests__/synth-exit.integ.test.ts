@@ -33,7 +33,11 @@ function projectWithClusters(body: string): string {
 
 function synth(project: string) {
   const outdir = tempDir('synth-exit-out-');
-  const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], {
+    cwd: project,
+    env: { ...process.env, CDKTF_OUTDIR: outdir },
+    encoding: 'utf8',
+  });
   return { ...run, outdir };
 }
 

@@ -22,7 +22,12 @@ interface Built {
 function build(plan: ValidatedPlan, change: (stack: TerraformStack, props: TalosClusterProps) => TalosClusterProps = (_s, p) => p): Built {
   const stack = talosTestStack(plan);
   const secrets = new TalosSecrets(stack, 'secrets', { plan });
-  const cilium = new DataHelmTemplate(stack, 'cilium', { name: 'cilium', chart: 'cilium', repository: 'https://helm.cilium.io', namespace: 'kube-system' });
+  const cilium = new DataHelmTemplate(stack, 'cilium', {
+    name: 'cilium',
+    chart: 'cilium',
+    repository: 'https://helm.cilium.io',
+    namespace: 'kube-system',
+  });
   const gate = new TerraformData(stack, 'rollout-gate', { input: { kubernetes: plan.kubernetesVersion } });
   const props: TalosClusterProps = {
     plan,
@@ -68,7 +73,9 @@ describe('TalosCluster', () => {
       expect(apply.endpoint).toBe(n.ip);
       expect(apply.apply_mode).toBe('staged_if_needing_reboot');
       const role = n.role === 'controlplane' ? 'machine-config-controlplane' : 'machine-config-worker';
-      expect(apply.machine_configuration_input).toBe(`\${data.talos_machine_configuration.${nameById(json, 'data', 'talos_machine_configuration', role)}.machine_configuration}`);
+      expect(apply.machine_configuration_input).toBe(
+        `\${data.talos_machine_configuration.${nameById(json, 'data', 'talos_machine_configuration', role)}.machine_configuration}`,
+      );
     }
   });
 
@@ -100,7 +107,7 @@ describe('TalosCluster', () => {
     }
   });
 
-  test('defines the first control plane\'s reset as not leaving etcd only in a teardown, where it is the last member', () => {
+  test("defines the first control plane's reset as not leaving etcd only in a teardown, where it is the last member", () => {
     // GIVEN / WHEN the example synthesized as the teardown command synthesizes it
     const torn = build(planOf(forTeardown(homelab)));
     // THEN
@@ -142,8 +149,14 @@ describe('TalosCluster', () => {
   test('defines sensitive kubeconfig and talosconfig outputs', () => {
     // GIVEN / WHEN / THEN
     expect(Object.keys(json.output).sort()).toEqual(['kubeconfig', 'talosconfig']);
-    expect(json.output.kubeconfig).toMatchObject({ sensitive: true, value: `\${${ref(json, 'talos_cluster_kubeconfig', 'cluster-kubeconfig')}.kubeconfig_raw}` });
-    expect(json.output.talosconfig).toMatchObject({ sensitive: true, value: `\${data.talos_client_configuration.${nameById(json, 'data', 'talos_client_configuration', 'client-configuration')}.talos_config}` });
+    expect(json.output.kubeconfig).toMatchObject({
+      sensitive: true,
+      value: `\${${ref(json, 'talos_cluster_kubeconfig', 'cluster-kubeconfig')}.kubeconfig_raw}`,
+    });
+    expect(json.output.talosconfig).toMatchObject({
+      sensitive: true,
+      value: `\${data.talos_client_configuration.${nameById(json, 'data', 'talos_client_configuration', 'client-configuration')}.talos_config}`,
+    });
   });
 
   test('defines one machine configuration per role, generated with the contract and Kubernetes version', () => {
@@ -176,7 +189,9 @@ describe('TalosCluster', () => {
       { apiVersion: 'v1alpha1', kind: 'Layer2VIPConfig', name: '192.168.10.10', link: 'lan0' },
     ]);
     // (sensitive: the plan never prints the rendered manifests)
-    expect(cp[2]).toMatch(/^\$\{sensitive\(yamlencode\(\{"cluster" = \{"inlineManifests" = \[\{"name" = "cilium", "contents" = data\.helm_template\.cilium\.manifest\}/);
+    expect(cp[2]).toMatch(
+      /^\$\{sensitive\(yamlencode\(\{"cluster" = \{"inlineManifests" = \[\{"name" = "cilium", "contents" = data\.helm_template\.cilium\.manifest\}/,
+    );
     expect(worker).toHaveLength(1);
     expect(worker[0]).not.toMatch(/Layer2VIPConfig|inlineManifests|extraManifests/);
     expect(parsePatch(worker[0]).map((d) => (d as { kind?: string }).kind ?? 'v1alpha1')).toEqual(['v1alpha1', 'ResolverConfig', 'TimeSyncConfig']);
@@ -221,7 +236,15 @@ describe('TalosCluster', () => {
 
     // THEN
     expect(cp.map((d) => (d as { kind?: string }).kind ?? 'v1alpha1')).toEqual([
-      'v1alpha1', 'ResolverConfig', 'TimeSyncConfig', 'v1alpha1', 'Layer2VIPConfig', 'v1alpha1', 'HostnameConfig', 'LinkAliasConfig', 'LinkConfig',
+      'v1alpha1',
+      'ResolverConfig',
+      'TimeSyncConfig',
+      'v1alpha1',
+      'Layer2VIPConfig',
+      'v1alpha1',
+      'HostnameConfig',
+      'LinkAliasConfig',
+      'LinkConfig',
     ]);
     expect(cp[5]).toEqual({
       cluster: {
@@ -231,7 +254,14 @@ describe('TalosCluster', () => {
         ],
       },
     });
-    expect(worker.map((d) => (d as { kind?: string }).kind ?? 'v1alpha1')).toEqual(['v1alpha1', 'ResolverConfig', 'TimeSyncConfig', 'HostnameConfig', 'LinkAliasConfig', 'LinkConfig']);
+    expect(worker.map((d) => (d as { kind?: string }).kind ?? 'v1alpha1')).toEqual([
+      'v1alpha1',
+      'ResolverConfig',
+      'TimeSyncConfig',
+      'HostnameConfig',
+      'LinkAliasConfig',
+      'LinkConfig',
+    ]);
     expect(talos.documentsFor('homelab-worker-1')).not.toMatch(/TfToken|\$\{/);
     expect(() => talos.documentsFor('nope')).toThrow(/no such node in homelab/);
   });
@@ -262,21 +292,22 @@ describe('TalosCluster', () => {
 
   test('fails when a node has no VM', () => {
     // GIVEN / WHEN / THEN
-    expect(() =>
-      build(plan, (_s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms].filter(([n]) => n !== 'homelab-worker-2')) })),
-    ).toThrow(/error homelab\/talos: nodeVms = "homelab-worker-2": has no VM for node homelab-worker-2/);
+    expect(() => build(plan, (_s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms].filter(([n]) => n !== 'homelab-worker-2')) }))).toThrow(
+      /error homelab\/talos: nodeVms = "homelab-worker-2": has no VM for node homelab-worker-2/,
+    );
   });
 
   test('fails when a VM belongs to no node', () => {
     // GIVEN / WHEN / THEN
-    expect(() =>
-      build(plan, (s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms, ['stray', new TerraformData(s, 'stray', {})]]) })),
-    ).toThrow(/error homelab\/talos: nodeVms = "stray": has a VM for stray, which is not a node of homelab/);
+    expect(() => build(plan, (s, p) => ({ ...p, nodeVms: new Map([...p.nodeVms, ['stray', new TerraformData(s, 'stray', {})]]) }))).toThrow(
+      /error homelab\/talos: nodeVms = "stray": has a VM for stray, which is not a node of homelab/,
+    );
   });
 
   test('fails when the installer image is not an image reference', () => {
     // GIVEN / WHEN / THEN
-    expect(() => build(plan, (_s, p) => ({ ...p, installerImage: 'ghcr.io/siderolabs/installer' }))).toThrow(/error homelab\/talos: installerImage = "ghcr.io\/siderolabs\/installer": is not an image reference with a tag/);
+    expect(() => build(plan, (_s, p) => ({ ...p, installerImage: 'ghcr.io/siderolabs/installer' }))).toThrow(
+      /error homelab\/talos: installerImage = "ghcr.io\/siderolabs\/installer": is not an image reference with a tag/,
+    );
   });
-
 });

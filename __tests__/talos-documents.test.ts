@@ -118,8 +118,19 @@ describe('talos documents of the example cluster', () => {
     // THEN
     expect(docs).toEqual([
       { apiVersion: 'v1alpha1', kind: 'HostnameConfig', hostname: name, auto: 'off' },
-      { apiVersion: 'v1alpha1', kind: 'LinkAliasConfig', name: NODE_LINK_ALIAS, selector: { match: `mac(link.permanent_addr) == "${n.macAddress.toLowerCase()}"` } },
-      { apiVersion: 'v1alpha1', kind: 'LinkConfig', name: NODE_LINK_ALIAS, addresses: [{ address: `${n.ip}/24` }], routes: [{ gateway: '192.168.10.1' }] },
+      {
+        apiVersion: 'v1alpha1',
+        kind: 'LinkAliasConfig',
+        name: NODE_LINK_ALIAS,
+        selector: { match: `mac(link.permanent_addr) == "${n.macAddress.toLowerCase()}"` },
+      },
+      {
+        apiVersion: 'v1alpha1',
+        kind: 'LinkConfig',
+        name: NODE_LINK_ALIAS,
+        addresses: [{ address: `${n.ip}/24` }],
+        routes: [{ gateway: '192.168.10.1' }],
+      },
     ]);
     expect(n.macAddress).toMatch(/[A-F]/); // the plan writes MACs uppercase; the selector must not
     expect(JSON.stringify(docs)).not.toMatch(/eth0|ens18/);
@@ -158,7 +169,13 @@ describe('talos documents of the example cluster', () => {
 
   test.each([
     [[{ name: 'Cilium', contents: 'x' }], /DNS-1123 subdomain/],
-    [[{ name: 'cilium', contents: 'x' }, { name: 'cilium', contents: 'y' }], /used twice/],
+    [
+      [
+        { name: 'cilium', contents: 'x' },
+        { name: 'cilium', contents: 'y' },
+      ],
+      /used twice/,
+    ],
   ])('fails when inline manifests are %j', (manifests, message) => {
     // GIVEN / WHEN / THEN
     expect(() => inlineManifestsDocument(manifests)).toThrow(message);
@@ -292,12 +309,17 @@ describe('HostnameConfig rules', () => {
 describe('role rules', () => {
   function docsFor(p: ClusterPlan, role: 'controlplane' | 'worker'): TalosDocument[] {
     const common = commonDocuments(p, INSTALLER);
-    return role === 'controlplane' ? [...common, ...controlPlaneDocuments(p, []), inlineManifestsDocument([{ name: 'cilium', contents: 'x' }])!] : common;
+    return role === 'controlplane'
+      ? [...common, ...controlPlaneDocuments(p, []), inlineManifestsDocument([{ name: 'cilium', contents: 'x' }])!]
+      : common;
   }
 
   test('defines control-plane and worker patches without rule problems', () => {
     // GIVEN / WHEN
-    const problems = [...documentRuleProblems(docsFor(plan, 'controlplane'), 'controlplane'), ...documentRuleProblems(docsFor(plan, 'worker'), 'worker')];
+    const problems = [
+      ...documentRuleProblems(docsFor(plan, 'controlplane'), 'controlplane'),
+      ...documentRuleProblems(docsFor(plan, 'worker'), 'worker'),
+    ];
 
     // THEN
     expect(problems).toEqual([]);
@@ -311,10 +333,7 @@ describe('role rules', () => {
     const problems = documentRuleProblems(docs, 'worker');
 
     // THEN
-    expect(problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/virtual IP on a worker/),
-      expect.stringMatching(/manifests on a worker/),
-    ]);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/virtual IP on a worker/), expect.stringMatching(/manifests on a worker/)]);
   });
 
   test('fails when a patch writes the same document twice', () => {

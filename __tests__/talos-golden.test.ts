@@ -19,7 +19,11 @@ describe.each([
   ['worker', 'homelab-worker-1'],
 ] as const)('the %s documents', (role, nodeName) => {
   const node = plan.nodes.find((n) => n.name === nodeName)!;
-  const docs = [...commonDocuments(plan, INSTALLER), ...(role === 'controlplane' ? controlPlaneDocuments(plan, []) : []), ...nodeDocuments(plan, node)];
+  const docs = [
+    ...commonDocuments(plan, INSTALLER),
+    ...(role === 'controlplane' ? controlPlaneDocuments(plan, []) : []),
+    ...nodeDocuments(plan, node),
+  ];
   const yaml = toYaml(docs);
   const golden = path.join(__dirname, 'golden', `${role}.yaml`);
 

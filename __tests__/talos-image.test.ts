@@ -51,17 +51,31 @@ describe('TalosImage', () => {
     expect(versions).toHaveLength(1);
     const [extensionsKey] = Object.keys(extensions);
     expect(extensions[extensionsKey]).toEqual(
-      expect.objectContaining({ talos_version: 'v1.13.9', exact_filters: { names: ['siderolabs/qemu-guest-agent'] }, count: expect.stringContaining(`data.talos_image_factory_versions.${versions[0]}.talos_versions, "v1.13.9"`) }),
+      expect.objectContaining({
+        talos_version: 'v1.13.9',
+        exact_filters: { names: ['siderolabs/qemu-guest-agent'] },
+        count: expect.stringContaining(`data.talos_image_factory_versions.${versions[0]}.talos_versions, "v1.13.9"`),
+      }),
     );
     expect(block.lifecycle.precondition).toEqual([
-      { condition: `\${contains(data.talos_image_factory_versions.${versions[0]}.talos_versions, "v1.13.9")}`, error_message: expect.stringContaining('serves no Talos release v1.13.9') },
-      { condition: expect.stringContaining(`data.talos_image_factory_extensions_versions.${extensionsKey}[*].extensions_info[*].name`), error_message: expect.stringContaining('has no official extension') },
+      {
+        condition: `\${contains(data.talos_image_factory_versions.${versions[0]}.talos_versions, "v1.13.9")}`,
+        error_message: expect.stringContaining('serves no Talos release v1.13.9'),
+      },
+      {
+        condition: expect.stringContaining(`data.talos_image_factory_extensions_versions.${extensionsKey}[*].extensions_info[*].name`),
+        error_message: expect.stringContaining('has no official extension'),
+      },
     ]);
   });
 
   test('defines one import download per host that runs nodes, after the registration', () => {
     // GIVEN a third host without nodes
-    const def: ClusterDefinition = { ...homelab, proxmoxHosts: [...homelab.proxmoxHosts, { name: 'pve3' }], controlPlanes: { ...homelab.controlPlanes, hosts: ['pve1', 'pve2'] } };
+    const def: ClusterDefinition = {
+      ...homelab,
+      proxmoxHosts: [...homelab.proxmoxHosts, { name: 'pve3' }],
+      controlPlanes: { ...homelab.controlPlanes, hosts: ['pve1', 'pve2'] },
+    };
     // WHEN
     const downloads = synthImageAndVms(def).blocks('proxmox_download_file');
     // THEN

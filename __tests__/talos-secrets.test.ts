@@ -80,5 +80,4 @@ describe('TalosSecrets', () => {
     // THEN every secret is a reference, never a literal
     expect(text).not.toMatch(/BEGIN|PRIVATE|-----/);
   });
-
 });

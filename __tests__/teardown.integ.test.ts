@@ -30,12 +30,20 @@ describe('npm run destroy', () => {
     // node_modules/.bin first on PATH, so the script is started directly)
     const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(packageJson.scripts.destroy).toBe('node scripts/run-ts.mjs scripts/teardown.ts');
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/teardown.ts', 'homelab', '--auto-approve'], { cwd: root, env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/teardown.ts', 'homelab', '--auto-approve'], {
+      cwd: root,
+      env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },
+      encoding: 'utf8',
+    });
     // THEN
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('Tearing down cluster homelab');
     // (a deploy first stores the teardown's on-destroy settings in the state, then the destroy)
-    const calls = fs.readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const calls = fs
+      .readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(calls).toEqual([
       { argv: ['deploy', 'homelab', '--auto-approve'], teardown: 'homelab', umask: 0o077 },
       { argv: ['destroy', 'homelab', '--auto-approve'], teardown: 'homelab', umask: 0o077 },
@@ -53,7 +61,11 @@ describe('npm run destroy', () => {
     const synth = (env: Record<string, string>) => {
       const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'teardown-synth-'));
       dirs.push(outdir);
-      const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir, ...env }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], {
+        cwd: root,
+        env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(r.stderr);
       const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/homelab/cdk.tf.json'), 'utf8'));
       const lifecycles = (type: string) => Object.values<any>(json.resource[type]).map((b) => b.lifecycle?.prevent_destroy === true);

@@ -113,7 +113,10 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     // THEN the VMs stay, the configs are updated in place, the images and OS-upgrade steps are new
     expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.map(VM).sort());
     expect(ofType(plan, 'talos_machine_configuration_apply', 'update')).toEqual(NODES.map(APPLY).sort());
-    expect(ofType(plan, 'proxmox_download_file', 'replace')).toEqual(['proxmox_download_file.image_download-pve1', 'proxmox_download_file.image_download-pve2']);
+    expect(ofType(plan, 'proxmox_download_file', 'replace')).toEqual([
+      'proxmox_download_file.image_download-pve1',
+      'proxmox_download_file.image_download-pve2',
+    ]);
     expect(withAction(plan, 'replace').filter((a) => a.startsWith('terraform_data.rollout_'))).toEqual(
       expect.arrayContaining(NODES.map((n) => `terraform_data.rollout_os-upgrade-${n}`)),
     );
@@ -135,7 +138,7 @@ describe('the whole stack applied with the provider twins, then changed', () => 
     expect(withAction(plan, 'create')).toEqual([]);
   });
 
-  test('defines a chart bump that updates only the control plane\'s config apply and reruns the manifest sync', () => {
+  test("defines a chart bump that updates only the control plane's config apply and reruns the manifest sync", () => {
     // GIVEN the Cilium chart constant bumped
     const replaced = jest.replaceProperty(versions as { CILIUM_CHART_VERSION: string }, 'CILIUM_CHART_VERSION', '1.20.1');
 
@@ -156,7 +159,13 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
     // THEN
     expect(withAction(plan, 'create')).toEqual(
-      [VM('test-worker-3'), APPLY('test-worker-3'), 'terraform_data.node-cleanup_step["test-worker-3"]', 'terraform_data.rollout_os-upgrade-test-worker-3', ...IDENTITY('test-worker-3', '10.5.0.23', 8023)].sort(),
+      [
+        VM('test-worker-3'),
+        APPLY('test-worker-3'),
+        'terraform_data.node-cleanup_step["test-worker-3"]',
+        'terraform_data.rollout_os-upgrade-test-worker-3',
+        ...IDENTITY('test-worker-3', '10.5.0.23', 8023),
+      ].sort(),
     );
     expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.map(VM).sort());
     expect(withAction(plan, 'delete')).toEqual([]);
@@ -170,16 +179,30 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
     // THEN
     expect(withAction(plan, 'delete')).toEqual(
-      [VM('test-worker-1'), APPLY('test-worker-1'), 'terraform_data.node-cleanup_step["test-worker-1"]', 'terraform_data.rollout_os-upgrade-test-worker-1', ...IDENTITY('test-worker-1', '10.5.0.21', 8021)].sort(),
+      [
+        VM('test-worker-1'),
+        APPLY('test-worker-1'),
+        'terraform_data.node-cleanup_step["test-worker-1"]',
+        'terraform_data.rollout_os-upgrade-test-worker-1',
+        ...IDENTITY('test-worker-1', '10.5.0.21', 8021),
+      ].sort(),
     );
-    expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(VM).sort());
-    expect(ofType(plan, 'talos_machine_configuration_apply', 'no-op')).toEqual(NODES.filter((n) => n !== 'test-worker-1').map(APPLY).sort());
+    expect(ofType(plan, 'proxmox_virtual_environment_vm', 'no-op')).toEqual(
+      NODES.filter((n) => n !== 'test-worker-1')
+        .map(VM)
+        .sort(),
+    );
+    expect(ofType(plan, 'talos_machine_configuration_apply', 'no-op')).toEqual(
+      NODES.filter((n) => n !== 'test-worker-1')
+        .map(APPLY)
+        .sort(),
+    );
     expect(withAction(plan, 'create')).toEqual([]);
     // the talosconfig lists the nodes: local_sensitive_file replaces a file whose content changes
     expect(withAction(plan, 'replace').filter((a) => !a.startsWith('terraform_data.'))).toEqual(['local_sensitive_file.secrets_talosconfig-file']);
   });
 
-  test('defines a change of one node\'s cores as an in-place update of exactly that VM', () => {
+  test("defines a change of one node's cores as an in-place update of exactly that VM", () => {
     // WHEN
     const plan = planOf(definition({ worker1Cores: 6 }));
 

@@ -63,7 +63,9 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
     // GIVEN the synthesized stack
     const ws = synthesized(def);
     const json = ws.readStack();
-    const blocks = Object.values(json.resource as Record<string, Record<string, { for_each?: Record<string, unknown> }>>).flatMap((byName) => Object.values(byName));
+    const blocks = Object.values(json.resource as Record<string, Record<string, { for_each?: Record<string, unknown> }>>).flatMap((byName) =>
+      Object.values(byName),
+    );
     const declared = blocks.reduce((n, b) => n + (b.for_each ? Object.keys(b.for_each).length : 1), 0);
 
     // WHEN
@@ -78,7 +80,7 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
     expect(Object.keys(actions).filter((a) => a.startsWith('proxmox_virtual_environment_vm.'))).toHaveLength(def === homelab ? 5 : 4);
   });
 
-  test('fails when a VM NIC carries only bridge, MAC address and model, with Terraform\'s own message', () => {
+  test("fails when a VM NIC carries only bridge, MAC address and model, with Terraform's own message", () => {
     // GIVEN the example stack with the NIC shape written before bpg's list(object) attribute was honoured
     const ws = new TwinWorkspace(twins, homelab.name, example);
     workspaces.push(ws);
@@ -99,14 +101,18 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
     );
   });
 
-  test('defines npm run plan-offline as Terraform\'s plan of the example from nothing, leaving the project\'s state alone', () => {
+  test("defines npm run plan-offline as Terraform's plan of the example from nothing, leaving the project's state alone", () => {
     // GIVEN the project folder, where the example's local state would live
     const root = path.resolve(__dirname, '..');
     const state = path.join(root, 'terraform.homelab.tfstate');
     const stateBefore = fs.existsSync(state) ? fs.readFileSync(state, 'utf8') : undefined;
 
     // WHEN
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'twins/plan-offline.ts', 'homelab'], { cwd: root, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'twins/plan-offline.ts', 'homelab'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    });
 
     // THEN
     expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
@@ -117,7 +123,10 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
 
   test('fails when plan-offline is asked for a cluster that is not defined, naming the known ones', () => {
     // WHEN
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'twins/plan-offline.ts', 'nosuch'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'twins/plan-offline.ts', 'nosuch'], {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+    });
 
     // THEN
     expect(r.status).toBe(2);

@@ -29,7 +29,14 @@ function wrappedProviderVersion(pkg: string): string | undefined {
 function readmeVersions(): Record<string, string> {
   const section = readme.slice(readme.indexOf('\n## Versions\n'), readme.indexOf('\n## Dependencies and why\n'));
   const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| what') && !l.startsWith('| ---'));
-  return Object.fromEntries(rows.map((l) => l.split('|').slice(1, 3).map((c) => c.trim())));
+  return Object.fromEntries(
+    rows.map((l) =>
+      l
+        .split('|')
+        .slice(1, 3)
+        .map((c) => c.trim()),
+    ),
+  );
 }
 
 describe('lib/versions.ts', () => {
@@ -89,6 +96,8 @@ describe('docs/maintenance.md "Versions"', () => {
     // GIVEN
     const support = talosSupport(versions.TALOS_VERSION)!;
     // THEN
-    expect(readme).toContain(`| Kubernetes | ${versions.KUBERNETES_VERSION} | the default Kubernetes of Talos ${versions.TALOS_VERSION}, inside its window ${support.kubernetesMin}–${support.kubernetesMax} |`);
+    expect(readme).toContain(
+      `| Kubernetes | ${versions.KUBERNETES_VERSION} | the default Kubernetes of Talos ${versions.TALOS_VERSION}, inside its window ${support.kubernetesMin}–${support.kubernetesMax} |`,
+    );
   });
 });

@@ -3,7 +3,13 @@ import { daemonSetProblem, deploymentProblem } from '../lib/workload-readiness';
 describe('workload readiness', () => {
   test('defines a Deployment with every replica updated and ready as ready', () => {
     // GIVEN / WHEN / THEN
-    expect(deploymentProblem({ metadata: { generation: 2 }, spec: { replicas: 2 }, status: { observedGeneration: 2, readyReplicas: 2, updatedReplicas: 2 } })).toBeUndefined();
+    expect(
+      deploymentProblem({
+        metadata: { generation: 2 },
+        spec: { replicas: 2 },
+        status: { observedGeneration: 2, readyReplicas: 2, updatedReplicas: 2 },
+      }),
+    ).toBeUndefined();
   });
 
   test('fails when Deployment replicas are not ready, reading omitted zero fields as 0', () => {
@@ -16,7 +22,10 @@ describe('workload readiness', () => {
 
   test('fails when the controller has not observed the latest generation', () => {
     // GIVEN / WHEN
-    const problem = daemonSetProblem({ metadata: { generation: 3 }, status: { observedGeneration: 2, desiredNumberScheduled: 3, numberReady: 3, updatedNumberScheduled: 3 } });
+    const problem = daemonSetProblem({
+      metadata: { generation: 3 },
+      status: { observedGeneration: 2, desiredNumberScheduled: 3, numberReady: 3, updatedNumberScheduled: 3 },
+    });
 
     // THEN
     expect(problem).toContain('has not seen generation 3');

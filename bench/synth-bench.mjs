@@ -19,7 +19,12 @@ console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].mode
 console.log('| nodes | process wall (ms) | process wall, bundle rebuilt (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
 console.log('|---|---|---|---|---|---|');
 const buildDir = path.join(root, '.build');
-const dropBundles = () => fs.existsSync(buildDir) && fs.readdirSync(buildDir).filter((f) => f.startsWith('bench-cluster-')).forEach((f) => fs.rmSync(path.join(buildDir, f)));
+const dropBundles = () =>
+  fs.existsSync(buildDir) &&
+  fs
+    .readdirSync(buildDir)
+    .filter((f) => f.startsWith('bench-cluster-'))
+    .forEach((f) => fs.rmSync(path.join(buildDir, f)));
 for (const nodes of values.sizes.split(',').map(Number)) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-'));
   const walls = [];
@@ -47,6 +52,8 @@ for (const nodes of values.sizes.split(',').map(Number)) {
     coldWalls.push(run().wall);
   }
   const size = fs.statSync(path.join(outdir, 'stacks', `bench-${nodes}`, 'cdk.tf.json')).size / 1024;
-  console.log(`| ${nodes} | ${median(walls).toFixed(0)} | ${median(coldWalls).toFixed(0)} | ${median(synths).toFixed(0)} | ${median(rss).toFixed(0)} | ${size.toFixed(0)} |`);
+  console.log(
+    `| ${nodes} | ${median(walls).toFixed(0)} | ${median(coldWalls).toFixed(0)} | ${median(synths).toFixed(0)} | ${median(rss).toFixed(0)} | ${size.toFixed(0)} |`,
+  );
   fs.rmSync(outdir, { recursive: true, force: true });
 }

@@ -42,6 +42,8 @@ for (const file of files) {
   const talos = checkTalosDocuments(stack);
   for (const p of [...schema.problems, ...talos.problems]) console.log(formatProblem(name, p));
   problems += schema.problems.length + talos.problems.length;
-  console.log(`${name}: ${schema.blocksChecked} block(s) against provider schemas, ${talos.documents} Talos document(s): ${schema.problems.length + talos.problems.length} problem(s)`);
+  console.log(
+    `${name}: ${schema.blocksChecked} block(s) against provider schemas, ${talos.documents} Talos document(s): ${schema.problems.length + talos.problems.length} problem(s)`,
+  );
 }
 process.exit(problems ? 1 : 0);

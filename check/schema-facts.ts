@@ -23,7 +23,9 @@ export interface SchemaAttribute {
 /** A schema block: attributes and nested block types. */
 export interface SchemaBlock {
   readonly attributes?: Readonly<Record<string, SchemaAttribute>>;
-  readonly block_types?: Readonly<Record<string, { readonly nesting_mode: string; readonly min_items?: number; readonly max_items?: number; readonly block: SchemaBlock }>>;
+  readonly block_types?: Readonly<
+    Record<string, { readonly nesting_mode: string; readonly min_items?: number; readonly max_items?: number; readonly block: SchemaBlock }>
+  >;
   readonly deprecated?: boolean;
 }
 
@@ -60,7 +62,10 @@ export function projectRoot(from: string = __dirname): string {
 /** Reads every vendored provider schema in `dir` (default: the project's `.gen/schemas/providers`). */
 export function loadProviderFacts(dir: string = path.join(projectRoot(), '.gen', 'schemas', 'providers')): ProviderFacts {
   const facts = new Map<string, ProviderSchema>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { provider_schemas: Record<string, ProviderSchema> };
     for (const [address, schema] of Object.entries(doc.provider_schemas)) facts.set(address.replace(/^registry\.terraform\.io\//, ''), schema);
   }

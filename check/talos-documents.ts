@@ -35,7 +35,8 @@ export function talosPatches(stack: JsonObject): TalosPatch[] {
     if (!Array.isArray(patches)) return;
     patches.forEach((text, i) => typeof text === 'string' && out.push({ path: `${where}.config_patches[${i}]`, contract, text }));
   };
-  for (const [name, body] of Object.entries(configs)) add(`data.talos_machine_configuration.${name}`, String(body.talos_version ?? ''), body.config_patches);
+  for (const [name, body] of Object.entries(configs))
+    add(`data.talos_machine_configuration.${name}`, String(body.talos_version ?? ''), body.config_patches);
   for (const [name, body] of Object.entries(applies)) {
     const input = /data\.talos_machine_configuration\.([A-Za-z0-9_-]+)\./.exec(String(body.machine_configuration_input ?? ''));
     const contract = input ? String(configs[input[1]]?.talos_version ?? '') : '';
@@ -49,17 +50,28 @@ export function patchExpression(text: string): string | undefined {
   const m = /^\$\{([\s\S]*)\}$/.exec(text.trim());
   if (!m || m[1].includes('${')) return undefined;
   // String literals keep their contents; references outside them become placeholders.
-  return m[1].replace(/("(?:[^"\\]|\\.)*")|([^"]+)/g, (_all, literal: string | undefined, code: string | undefined) => literal ?? code!.replace(REFERENCE, PLACEHOLDER));
+  return m[1].replace(
+    /("(?:[^"\\]|\\.)*")|([^"]+)/g,
+    (_all, literal: string | undefined, code: string | undefined) => literal ?? code!.replace(REFERENCE, PLACEHOLDER),
+  );
 }
 
 /** Evaluates HCL expressions with `terraform console` in an empty folder; each result as YAML or JSON text. */
-export function evaluateWithTerraform(expressions: readonly string[], terraform = process.env.TERRAFORM_BINARY_NAME || 'terraform'): (string | Error)[] {
+export function evaluateWithTerraform(
+  expressions: readonly string[],
+  terraform = process.env.TERRAFORM_BINARY_NAME || 'terraform',
+): (string | Error)[] {
   if (!expressions.length) return [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-console-'));
   try {
     // nonsensitive(): a patch may be wrapped in sensitive() to keep it out of plan output.
     const input = expressions.map((e) => `nonsensitive(jsonencode(${e.replace(/\n/g, ' ')}))`).join('\n');
-    const run = spawnSync(terraform, ['console'], { cwd: dir, input: `${input}\n`, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+    const run = spawnSync(terraform, ['console'], {
+      cwd: dir,
+      input: `${input}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    });
     if (run.error) return expressions.map(() => new Error(`cannot run ${terraform}: ${run.error!.message}`));
     const lines = run.stdout.split('\n').filter((l) => l.trim() !== '');
     if (run.status !== 0 || lines.length !== expressions.length) {
@@ -87,7 +99,9 @@ export function checkTalosDocuments(stack: JsonObject): { problems: Problem[]; d
   let documents = 0;
   const validate = (p: TalosPatch, yamlOrJson: string) => {
     if (!/^v?\d+\.\d+/.test(p.contract)) {
-      problems.push(error(`${p.path}`, p.contract, 'has no Talos config contract to validate against', 'set talos_version on its talos_machine_configuration'));
+      problems.push(
+        error(`${p.path}`, p.contract, 'has no Talos config contract to validate against', 'set talos_version on its talos_machine_configuration'),
+      );
       return;
     }
     documents += yamlOrJson.split(/^---$/m).filter((d) => d.trim()).length;
@@ -97,11 +111,19 @@ export function checkTalosDocuments(stack: JsonObject): { problems: Problem[]; d
   let next = 0;
   evaluated.forEach((p, i) => {
     if (expressions[i] === undefined) {
-      problems.push(error(p.path, p.text.slice(0, 80), 'mixes literal YAML and expressions; the checker cannot know its documents', 'write the patch as literal YAML or as one ${yamlencode(...)}'));
+      problems.push(
+        error(
+          p.path,
+          p.text.slice(0, 80),
+          'mixes literal YAML and expressions; the checker cannot know its documents',
+          'write the patch as literal YAML or as one ${yamlencode(...)}',
+        ),
+      );
       return;
     }
     const result = results[next++];
-    if (result instanceof Error) problems.push(error(p.path, p.text.slice(0, 80), `could not be evaluated (${result.message})`, 'put terraform (1.11) on PATH'));
+    if (result instanceof Error)
+      problems.push(error(p.path, p.text.slice(0, 80), `could not be evaluated (${result.message})`, 'put terraform (1.11) on PATH'));
     else validate(p, result);
   });
   return { problems, documents };

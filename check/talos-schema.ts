@@ -43,7 +43,9 @@ function load(minor: string): LoadedSchema {
   if (cached) return cached;
   const file = path.join(talosSchemasDir(), `config.schema.${minor}.json`);
   if (!fs.existsSync(file)) {
-    throw new Error(`no Talos schema for contract ${minor}: ${file} does not exist. Fix: set ${TALOS_SCHEMAS_DIR_ENV} to a folder holding config.schema.${minor}.json`);
+    throw new Error(
+      `no Talos schema for contract ${minor}: ${file} does not exist. Fix: set ${TALOS_SCHEMAS_DIR_ENV} to a folder holding config.schema.${minor}.json`,
+    );
   }
   const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { $defs: Record<string, unknown> };
   // Required here, not imported, so that ajv loads only when a document is validated.
@@ -95,9 +97,21 @@ function toProblem(where: string, doc: unknown, e: ErrorObject): Problem {
     };
   }
   if (e.keyword === 'enum') {
-    return { severity: 'error', path: at, value: valueAt(doc, e.instancePath), message: e.message ?? 'not an allowed value', fix: `use one of ${JSON.stringify(e.params.allowedValues)}` };
+    return {
+      severity: 'error',
+      path: at,
+      value: valueAt(doc, e.instancePath),
+      message: e.message ?? 'not an allowed value',
+      fix: `use one of ${JSON.stringify(e.params.allowedValues)}`,
+    };
   }
-  return { severity: 'error', path: at, value: valueAt(doc, e.instancePath), message: e.message ?? e.keyword, fix: `see the Talos reference for ${where}` };
+  return {
+    severity: 'error',
+    path: at,
+    value: valueAt(doc, e.instancePath),
+    message: e.message ?? e.keyword,
+    fix: `see the Talos reference for ${where}`,
+  };
 }
 
 /**
@@ -108,14 +122,30 @@ export function validateTalosDocument(doc: unknown, contract: string, where = 'd
   const minor = contractMinor(contract);
   if (!minor) throw new Error(`contract = ${JSON.stringify(contract)} is not a Talos version. Fix: write it as v1.X`);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    return [{ severity: 'error', path: where, value: doc, message: 'a Talos config document must be a mapping', fix: 'write the document as key: value pairs' }];
+    return [
+      {
+        severity: 'error',
+        path: where,
+        value: doc,
+        message: 'a Talos config document must be a mapping',
+        fix: 'write the document as key: value pairs',
+      },
+    ];
   }
   const schema = load(minor);
   const kind = (doc as { kind?: unknown }).kind;
   const def = definitionFor(schema, kind === undefined ? undefined : String(kind));
   const label = `${where} (${kind ?? 'v1alpha1'})`;
   if (!def) {
-    return [{ severity: 'error', path: `${label}/kind`, value: kind, message: `kind ${String(kind)} does not exist in Talos ${minor}`, fix: 'use a document kind of this contract' }];
+    return [
+      {
+        severity: 'error',
+        path: `${label}/kind`,
+        value: kind,
+        message: `kind ${String(kind)} does not exist in Talos ${minor}`,
+        fix: 'use a document kind of this contract',
+      },
+    ];
   }
   let validate = schema.validators.get(def);
   if (!validate) {
@@ -137,7 +167,9 @@ export function validateTalosYaml(text: string, contract: string): Problem[] {
   const docs: unknown[] = [];
   for (const d of parsed) {
     if (d.errors.length) {
-      return [{ severity: 'error', path: 'yaml', value: text.slice(0, 80), message: `not valid YAML: ${d.errors[0].message}`, fix: 'fix the YAML syntax' }];
+      return [
+        { severity: 'error', path: 'yaml', value: text.slice(0, 80), message: `not valid YAML: ${d.errors[0].message}`, fix: 'fix the YAML syntax' },
+      ];
     }
     const js: unknown = d.toJS();
     if (js !== null && js !== undefined) docs.push(js);

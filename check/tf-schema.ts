@@ -54,9 +54,18 @@ function checkType(at: string, value: Json, type: TfType): Problem[] {
     const unknown = Object.keys(value).filter((k) => !(k in attrs));
     const missing = Object.keys(attrs).filter((k) => !(k in value) && !optional.has(k));
     return [
-      ...unknown.map((k) => error(`${at}.${k}`, value[k], `is not an attribute of this object type`, `${suggestion(k, Object.keys(attrs))}remove it`)),
+      ...unknown.map((k) =>
+        error(`${at}.${k}`, value[k], `is not an attribute of this object type`, `${suggestion(k, Object.keys(attrs))}remove it`),
+      ),
       ...(missing.length
-        ? [error(at, value, `misses object attribute(s) ${missing.join(', ')}: in JSON syntax every attribute of an object type must be written`, `write ${missing.map((k) => `"${k}": null`).join(', ')} where unset`)]
+        ? [
+            error(
+              at,
+              value,
+              `misses object attribute(s) ${missing.join(', ')}: in JSON syntax every attribute of an object type must be written`,
+              `write ${missing.map((k) => `"${k}": null`).join(', ')} where unset`,
+            ),
+          ]
         : []),
       ...Object.keys(attrs)
         .filter((k) => k in value)
@@ -74,13 +83,29 @@ function checkType(at: string, value: Json, type: TfType): Problem[] {
 function checkNested(at: string, value: Json, attr: SchemaAttribute): Problem[] {
   if (value === null || isExpression(value)) return [];
   const nested = attr.nested_type!;
-  const one = (where: string, v: Json) => (isObject(v) ? checkAttributes(where, v, nested.attributes, new Set()) : isExpression(v) ? [] : [error(where, v, 'is not an object', 'write a JSON object')]);
+  const one = (where: string, v: Json) =>
+    isObject(v)
+      ? checkAttributes(where, v, nested.attributes, new Set())
+      : isExpression(v)
+        ? []
+        : [error(where, v, 'is not an object', 'write a JSON object')];
   if (nested.nesting_mode === 'single') return one(at, value);
-  if (nested.nesting_mode === 'map') return isObject(value) ? Object.entries(value).flatMap(([k, v]) => one(`${at}.${k}`, v)) : [error(at, value, 'is not a map', 'write a JSON object')];
-  return Array.isArray(value) ? value.flatMap((v, i) => one(`${at}[${i}]`, v)) : [error(at, value, `is not a ${nested.nesting_mode}`, 'write a JSON array')];
+  if (nested.nesting_mode === 'map')
+    return isObject(value)
+      ? Object.entries(value).flatMap(([k, v]) => one(`${at}.${k}`, v))
+      : [error(at, value, 'is not a map', 'write a JSON object')];
+  return Array.isArray(value)
+    ? value.flatMap((v, i) => one(`${at}[${i}]`, v))
+    : [error(at, value, `is not a ${nested.nesting_mode}`, 'write a JSON array')];
 }
 
-function checkAttributes(at: string, body: JsonObject, attributes: Readonly<Record<string, SchemaAttribute>>, allowed: ReadonlySet<string>, blocks: readonly string[] = []): Problem[] {
+function checkAttributes(
+  at: string,
+  body: JsonObject,
+  attributes: Readonly<Record<string, SchemaAttribute>>,
+  allowed: ReadonlySet<string>,
+  blocks: readonly string[] = [],
+): Problem[] {
   const known = [...Object.keys(attributes), ...blocks];
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(body)) {
@@ -112,13 +137,17 @@ function checkBlock(at: string, body: Json, block: SchemaBlock, meta: ReadonlySe
     const value = body[name];
     const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
     if (isExpression(value)) continue;
-    if (bt.min_items && items.length < bt.min_items) problems.push(error(`${at}.${name}`, value ?? null, `needs at least ${bt.min_items} block(s)`, `write ${bt.min_items} ${name} block(s)`));
-    if (bt.max_items && items.length > bt.max_items) problems.push(error(`${at}.${name}`, value ?? null, `allows at most ${bt.max_items} block(s)`, `write at most ${bt.max_items}`));
+    if (bt.min_items && items.length < bt.min_items)
+      problems.push(error(`${at}.${name}`, value ?? null, `needs at least ${bt.min_items} block(s)`, `write ${bt.min_items} ${name} block(s)`));
+    if (bt.max_items && items.length > bt.max_items)
+      problems.push(error(`${at}.${name}`, value ?? null, `allows at most ${bt.max_items} block(s)`, `write at most ${bt.max_items}`));
     if (bt.nesting_mode === 'map') {
       if (isObject(value)) for (const [k, v] of Object.entries(value)) problems.push(...checkBlock(`${at}.${name}.${k}`, v, bt.block, new Set()));
       continue;
     }
-    items.forEach((item, i) => problems.push(...checkBlock(items.length > 1 || Array.isArray(value) ? `${at}.${name}[${i}]` : `${at}.${name}`, item, bt.block, new Set())));
+    items.forEach((item, i) =>
+      problems.push(...checkBlock(items.length > 1 || Array.isArray(value) ? `${at}.${name}[${i}]` : `${at}.${name}`, item, bt.block, new Set())),
+    );
   }
   return problems;
 }
@@ -155,7 +184,14 @@ export function checkStackSchema(stack: JsonObject, facts: ProviderFacts): Schem
     const address = addresses.get(local);
     const schema = address ? facts.get(address) : undefined;
     if (!schema) {
-      problems.push(error(`provider.${local}`, null, `no required_providers entry or vendored schema for provider "${local}"`, 'declare the provider in required_providers and vendor its schema (npm run bindings)'));
+      problems.push(
+        error(
+          `provider.${local}`,
+          null,
+          `no required_providers entry or vendored schema for provider "${local}"`,
+          'declare the provider in required_providers and vendor its schema (npm run bindings)',
+        ),
+      );
       continue;
     }
     for (const [i, config] of (Array.isArray(configs) ? configs : [configs]).entries()) {
@@ -163,7 +199,10 @@ export function checkStackSchema(stack: JsonObject, facts: ProviderFacts): Schem
       problems.push(...checkBlock(`provider.${local}[${i}]`, config, schema.provider.block, PROVIDER_META));
     }
   }
-  for (const [kind, meta] of [['resource', RESOURCE_META], ['data', DATA_META]] as const) {
+  for (const [kind, meta] of [
+    ['resource', RESOURCE_META],
+    ['data', DATA_META],
+  ] as const) {
     for (const [type, instances] of Object.entries((stack[kind] ?? {}) as JsonObject)) {
       let schema: { block: SchemaBlock } | undefined;
       if (kind === 'resource' && type === 'terraform_data') {
@@ -174,7 +213,9 @@ export function checkStackSchema(stack: JsonObject, facts: ProviderFacts): Schem
         schema = all?.[type];
         if (!schema) {
           const known = Object.keys(all ?? {});
-          const what = provider ? `${address} has no ${kind === 'data' ? 'data source' : 'resource'} "${type}"` : `no vendored schema for provider ${address} of "${type}"`;
+          const what = provider
+            ? `${address} has no ${kind === 'data' ? 'data source' : 'resource'} "${type}"`
+            : `no vendored schema for provider ${address} of "${type}"`;
           problems.push(error(`${kind}.${type}`, null, what, `${suggestion(type, known)}use a type the provider defines`));
           continue;
         }

@@ -132,7 +132,13 @@ export class ClusterAddons extends Construct {
         values: certManagerPlanValues(plan),
         valuesDir: props.valuesDir,
       });
-      requireValue(plan, this.certManager, 'crds.enabled', true, 'the CA issuer objects and other charts need the cert-manager CRDs in the same manifest set');
+      requireValue(
+        plan,
+        this.certManager,
+        'crds.enabled',
+        true,
+        'the CA issuer objects and other charts need the cert-manager CRDs in the same manifest set',
+      );
       charts.push(this.certManager);
     }
 
@@ -165,7 +171,8 @@ export class ClusterAddons extends Construct {
     // Chart-rendered objects only cert-manager's webhook admits exist only with cert-manager installed.
     if (this.addonResources.length || this.certManager) {
       const parts: string[] = [];
-      if (this.addonResources.length) parts.push(new TerraformLocal(this, ADDON_RESOURCES_MANIFEST, escapeTemplateLiteral(renderObjects(this.addonResources))).asString);
+      if (this.addonResources.length)
+        parts.push(new TerraformLocal(this, ADDON_RESOURCES_MANIFEST, escapeTemplateLiteral(renderObjects(this.addonResources))).asString);
       if (this.certManager) parts.push(...charts.map((c) => c.webhookObjects));
       manifests.push({ name: ADDON_RESOURCES_MANIFEST, contents: Fn.join('\n---\n', Fn.compact(parts)) });
     }
@@ -195,6 +202,14 @@ export function lateObjectOrder(objects: readonly KubernetesObject[]): Kubernete
 function requireValue(plan: ClusterPlan, chart: HelmInlineManifest, path: string, expected: unknown, why: string): void {
   const value = valueAt(chart.values, path);
   if (value !== expected) {
-    throw new ClusterDefinitionError(plan.name, [{ severity: 'error', path: `helm-values/${chart.manifest.name}.yaml: ${path}`, value, message: why, fix: `set ${path}: ${JSON.stringify(expected)}` }]);
+    throw new ClusterDefinitionError(plan.name, [
+      {
+        severity: 'error',
+        path: `helm-values/${chart.manifest.name}.yaml: ${path}`,
+        value,
+        message: why,
+        fix: `set ${path}: ${JSON.stringify(expected)}`,
+      },
+    ]);
   }
 }

@@ -18,15 +18,7 @@ import { Construct } from 'constructs';
 import { ROLLOUT_ENV } from '../lib/rollout-env';
 import { planRolloutWaves, RolloutWave } from '../lib/rollout-plan';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
-import {
-  addRolloutStep,
-  checkNonEmpty,
-  checkRunnerProps,
-  nodeListTrigger,
-  rolloutEnvironment,
-  RolloutRunnerProps,
-} from './rollout-step';
-
+import { addRolloutStep, checkNonEmpty, checkRunnerProps, nodeListTrigger, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 
 /** Props of ClusterRollout. */
 export interface ClusterRolloutProps extends RolloutRunnerProps {
@@ -59,7 +51,9 @@ export class ClusterRollout extends Construct {
     checkRunnerProps('ClusterRollout', props);
     checkNonEmpty('ClusterRollout', 'installerImage', props.installerImage);
     if (!Token.isUnresolved(props.schematicId) && !/^[0-9a-f]{64}$/.test(props.schematicId)) {
-      throw new Error(`ClusterRollout: schematicId = ${JSON.stringify(props.schematicId)} is not a 64-character hex schematic ID. Fix: pass TalosImage.schematicId`);
+      throw new Error(
+        `ClusterRollout: schematicId = ${JSON.stringify(props.schematicId)} is not a 64-character hex schematic ID. Fix: pass TalosImage.schematicId`,
+      );
     }
 
     const environment = {

@@ -89,7 +89,6 @@ const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'k
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$/;
 const API_VERSION_ENTRY = /^([a-z0-9.-]+\/)?v[0-9]+[a-z0-9]*(\/[A-Z][A-Za-z0-9]*)?$/;
 
-
 /**
  * A chart rendered into a Talos inline manifest.
  *
@@ -151,7 +150,13 @@ export class HelmInlineManifest extends Construct {
     const extraObjects = props.extraObjects ?? [];
     this.objects = [...namespaceObjects, ...extraObjects];
     const webhook = extraObjects.filter(needsControllerWebhook);
-    if (webhook.length) fail('extraObjects', webhook.map((o) => `${o.kind}/${o.metadata.name}`), 'objects only a running controller\'s webhook admits would block the objects after them', 'pass them to ClusterAddons\' late manifest (cluster-addon-resources) instead');
+    if (webhook.length)
+      fail(
+        'extraObjects',
+        webhook.map((o) => `${o.kind}/${o.metadata.name}`),
+        "objects only a running controller's webhook admits would block the objects after them",
+        "pass them to ClusterAddons' late manifest (cluster-addon-resources) instead",
+      );
     const problems = this.objects.flatMap((o) => validateK8sObject(o));
     if (problems.length) throw new Error(`chart ${name}: invalid extra objects:\n${problems.map((p) => `  ${formatProblem(name, p)}`).join('\n')}`);
 
@@ -189,7 +194,14 @@ export class HelmInlineManifest extends Construct {
     // check-talos-config tool) mis-read.
     this.manifest = { name, contents: parts.length === 1 ? parts[0] : Fn.format(parts.map(() => '%s').join('\n'), parts) };
 
-    this.summary = { name, repository: props.repository, chart: props.chart, version: props.version, namespace: props.namespace, values: this.valuesYaml };
+    this.summary = {
+      name,
+      repository: props.repository,
+      chart: props.chart,
+      version: props.version,
+      namespace: props.namespace,
+      values: this.valuesYaml,
+    };
   }
 }
 
@@ -198,14 +210,24 @@ function fail(field: string, value: unknown, message: string, fix: string): neve
 }
 
 function validateProps(props: HelmInlineManifestProps, name: string): void {
-  if (!/^(https?|oci):\/\/\S+$/.test(props.repository ?? '')) fail('repository', props.repository, 'not a chart repository URL', 'use https://… (Helm repository) or oci://… (OCI registry)');
+  if (!/^(https?|oci):\/\/\S+$/.test(props.repository ?? ''))
+    fail('repository', props.repository, 'not a chart repository URL', 'use https://… (Helm repository) or oci://… (OCI registry)');
   if (!props.chart || /\s/.test(props.chart)) fail('chart', props.chart, 'not a chart name', 'use the chart name as published in the repository');
-  if (!EXACT_VERSION.test(props.version ?? '')) fail('version', props.version, 'not an exact chart version', 'pin an exact version (e.g. 1.20.0) in lib/versions.ts; ranges would make renders drift');
-  if (!isDnsLabel(props.releaseName) || props.releaseName.length > 53) fail('releaseName', props.releaseName, 'not a Helm release name', 'use a DNS-1123 label of at most 53 characters');
+  if (!EXACT_VERSION.test(props.version ?? ''))
+    fail(
+      'version',
+      props.version,
+      'not an exact chart version',
+      'pin an exact version (e.g. 1.20.0) in lib/versions.ts; ranges would make renders drift',
+    );
+  if (!isDnsLabel(props.releaseName) || props.releaseName.length > 53)
+    fail('releaseName', props.releaseName, 'not a Helm release name', 'use a DNS-1123 label of at most 53 characters');
   if (!isDnsSubdomain(name)) fail('manifestName', name, 'not a DNS-1123 subdomain', 'use lowercase letters, digits, `-` and `.`');
   if (!isDnsLabel(props.namespace)) fail('namespace', props.namespace, 'not a namespace name', 'use a DNS-1123 label');
-  if (props.createNamespace && BUILT_IN_NAMESPACES.has(props.namespace)) fail('createNamespace', true, `${props.namespace} always exists`, 'set createNamespace: false');
+  if (props.createNamespace && BUILT_IN_NAMESPACES.has(props.namespace))
+    fail('createNamespace', true, `${props.namespace} always exists`, 'set createNamespace: false');
   if (!parseVersion(props.kubeVersion)) fail('kubeVersion', props.kubeVersion, 'not a Kubernetes version', 'pass plan.kubernetesVersion');
-  for (const v of props.apiVersions ?? []) if (!API_VERSION_ENTRY.test(v)) fail('apiVersions', v, 'not an API version', 'write group/version or group/version/Kind, e.g. monitoring.coreos.com/v1');
+  for (const v of props.apiVersions ?? [])
+    if (!API_VERSION_ENTRY.test(v))
+      fail('apiVersions', v, 'not an API version', 'write group/version or group/version/Kind, e.g. monitoring.coreos.com/v1');
 }
-

@@ -55,7 +55,9 @@ export class ManifestSizeGuard extends Construct {
       const tooLarge = `length(base64encode(val)) > ${base64Length(objectBytes)}`;
       const offenders = docs.forExpressionForList(`try(regex("# Source: [^\\n]+", val), substr(trimspace(val), 0, 80)) if ${tooLarge}`);
       return {
-        condition: Fn.alltrue(TerraformIterator.fromList(objectSizes.asList).forExpressionForList(`val <= ${base64Length(objectBytes)}`) as unknown as unknown[]),
+        condition: Fn.alltrue(
+          TerraformIterator.fromList(objectSizes.asList).forExpressionForList(`val <= ${base64Length(objectBytes)}`) as unknown as unknown[],
+        ),
         errorMessage: `Inline manifest "${m.name}" holds a Kubernetes object larger than ${formatBytes(objectBytes)} (${Fn.join(', ', offenders as unknown as string[])}): ${objectReason}, so Talos could never create it. Fix: disable the chart feature that renders it, or install that chart with Argo CD instead.`,
       };
     });

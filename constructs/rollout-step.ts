@@ -55,7 +55,9 @@ export function checkRunnerProps(construct: string, props: RolloutRunnerProps): 
     }
   }
   if (props.projectRoot !== undefined && (props.projectRoot.trim() === '' || /["'\s]/.test(props.projectRoot))) {
-    throw new Error(`${construct}: projectRoot = ${JSON.stringify(props.projectRoot)} must be a path without quotes or spaces. Fix: pass the project folder`);
+    throw new Error(
+      `${construct}: projectRoot = ${JSON.stringify(props.projectRoot)} must be a path without quotes or spaces. Fix: pass the project folder`,
+    );
   }
 }
 

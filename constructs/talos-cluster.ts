@@ -110,7 +110,9 @@ function patchStrings(group: string, docs: readonly TalosDocument[], role: NodeR
   const plain = docs.filter((d) => !hasTokens(d));
   const problems = [...duplicateDocumentProblems(plain), ...documentRuleProblems(docs, role)];
   if (problems.length > 0) {
-    throw new Error(`TalosCluster: the ${group} documents are invalid:\n${problems.map((p) => `  ${p.path} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`).join('\n')}`);
+    throw new Error(
+      `TalosCluster: the ${group} documents are invalid:\n${problems.map((p) => `  ${p.path} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`).join('\n')}`,
+    );
   }
   // A document with tokens holds rendered add-on manifests (Secrets among them). Marked sensitive, the plan shows
   // `(sensitive value)` instead of every manifest when the machine configuration is read during apply (the first
@@ -254,7 +256,10 @@ export class TalosCluster extends Construct {
    */
   documentsFor(nodeName: string): string {
     const node = this.nodes.get(nodeName);
-    if (!node) throw new Error(`documentsFor(${JSON.stringify(nodeName)}): no such node in ${this.plan.name}. Fix: use one of ${[...this.nodes.keys()].join(', ')}`);
+    if (!node)
+      throw new Error(
+        `documentsFor(${JSON.stringify(nodeName)}): no such node in ${this.plan.name}. Fix: use one of ${[...this.nodes.keys()].join(', ')}`,
+      );
     const docs = [...this.roleDocuments[node.role], ...nodeDocuments(this.plan, node)];
     return toYaml(docs.map(withoutTokenContents));
   }
@@ -266,7 +271,10 @@ function withoutTokenContents(doc: TalosDocument): TalosDocument {
     ...doc,
     cluster: {
       ...doc.cluster,
-      inlineManifests: doc.cluster.inlineManifests.map((m) => ({ name: m.name, contents: Token.isUnresolved(m.contents) ? DEPLOY_TIME_VALUE : m.contents })),
+      inlineManifests: doc.cluster.inlineManifests.map((m) => ({
+        name: m.name,
+        contents: Token.isUnresolved(m.contents) ? DEPLOY_TIME_VALUE : m.contents,
+      })),
     },
   };
   return patch;
@@ -276,11 +284,23 @@ function withoutTokenContents(doc: TalosDocument): TalosDocument {
 function validateProps(scope: Construct, props: TalosClusterProps): void {
   const { plan } = props;
   if (!Token.isUnresolved(props.installerImage) && !isImageReference(props.installerImage)) {
-    constructProblem(scope, 'installerImage', props.installerImage, 'is not an image reference with a tag', `pass the Image Factory installer, e.g. factory.talos.dev/${plan.platform}-installer/<schematic>:${plan.talosVersion}`);
+    constructProblem(
+      scope,
+      'installerImage',
+      props.installerImage,
+      'is not an image reference with a tag',
+      `pass the Image Factory installer, e.g. factory.talos.dev/${plan.platform}-installer/<schematic>:${plan.talosVersion}`,
+    );
   }
   for (const node of plan.nodes) {
     if (!props.nodeVms.has(node.name)) {
-      constructProblem(scope, 'nodeVms', node.name, `has no VM for node ${node.name} (${node.path})`, 'pass the VM of every planned node, keyed by node name');
+      constructProblem(
+        scope,
+        'nodeVms',
+        node.name,
+        `has no VM for node ${node.name} (${node.path})`,
+        'pass the VM of every planned node, keyed by node name',
+      );
     }
   }
   for (const name of props.nodeVms.keys()) {

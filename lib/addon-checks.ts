@@ -16,7 +16,9 @@ export function ciliumValuesFiles(plan: Pick<ClusterPlan, 'addons'>): string[] {
 
 /** How the merged Cilium values are named in messages: `helm-values/cilium.yaml + helm-values/extra.yaml`. */
 export function ciliumValuesSource(plan: Pick<ClusterPlan, 'addons'>): string {
-  return ciliumValuesFiles(plan).map((f) => `helm-values/${f.replace(/^helm-values\//, '')}`).join(' + ');
+  return ciliumValuesFiles(plan)
+    .map((f) => `helm-values/${f.replace(/^helm-values\//, '')}`)
+    .join(' + ');
 }
 
 /** A values file read, or the problem (path, file, reason, fix) why it cannot be. */
@@ -45,7 +47,9 @@ function bundledValuesProblems(plan: ClusterPlan, valuesDir: string): Problem[] 
 export function addonValueProblems(plan: ClusterPlan, valuesDir: string = projectHelmValuesDir()): Problem[] {
   const bundled = bundledValuesProblems(plan, valuesDir);
   if (!plan.addons.cilium.enabled) return bundled;
-  const read = ciliumValuesFiles(plan).map((file, i) => readOrProblem(valuesDir, file, i === 0 ? 'helm-values/cilium.yaml' : `addons.cilium.extraValuesFiles[${i - 1}]`));
+  const read = ciliumValuesFiles(plan).map((file, i) =>
+    readOrProblem(valuesDir, file, i === 0 ? 'helm-values/cilium.yaml' : `addons.cilium.extraValuesFiles[${i - 1}]`),
+  );
   const problems = [...problemsOf(read), ...bundled];
   if (problems.length > 0) return problems;
   const layers = read.flatMap((r) => (r.problem ? [] : [r.values]));

@@ -87,7 +87,10 @@ export function ciliumLoadBalancerObjects(plan: Pick<ClusterPlan, 'nicName' | 'a
   const text = plan.addons.cilium.loadBalancerRange;
   if (text === undefined) return [];
   const range = parseRange(text);
-  if (!range) throw new Error(`addons.cilium.loadBalancerRange = ${JSON.stringify(text)}: not an address range. Fix: write first-last, e.g. 192.168.10.200-192.168.10.220`);
+  if (!range)
+    throw new Error(
+      `addons.cilium.loadBalancerRange = ${JSON.stringify(text)}: not an address range. Fix: write first-last, e.g. 192.168.10.200-192.168.10.220`,
+    );
   const pool: CiliumLoadBalancerIPPool = {
     apiVersion: 'cilium.io/v2',
     kind: 'CiliumLoadBalancerIPPool',

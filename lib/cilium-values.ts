@@ -19,7 +19,21 @@ export const CILIUM_CHART_DEFAULTS: Readonly<Record<string, unknown>> = {
   kubeProxyReplacement: 'false',
   k8sServiceHost: '',
   k8sServicePort: '',
-  'securityContext.capabilities.ciliumAgent': ['CHOWN', 'KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_MODULE', 'SYS_ADMIN', 'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID', 'SYSLOG'],
+  'securityContext.capabilities.ciliumAgent': [
+    'CHOWN',
+    'KILL',
+    'NET_ADMIN',
+    'NET_RAW',
+    'IPC_LOCK',
+    'SYS_MODULE',
+    'SYS_ADMIN',
+    'SYS_RESOURCE',
+    'DAC_OVERRIDE',
+    'FOWNER',
+    'SETGID',
+    'SETUID',
+    'SYSLOG',
+  ],
   'securityContext.capabilities.cleanCiliumState': ['NET_ADMIN', 'SYS_MODULE', 'SYS_ADMIN', 'SYS_RESOURCE'],
   'cgroup.autoMount.enabled': true,
   'cgroup.hostRoot': '/run/cilium/cgroupv2',
@@ -41,7 +55,9 @@ export const CILIUM_CHART_DEFAULTS: Readonly<Record<string, unknown>> = {
  * from pods). The Talos docs' list predates the chart adding `SYSLOG` (reading kernel messages); it is kept, as
  * only `SYS_MODULE` is refused.
  */
-export const TALOS_CILIUM_AGENT_CAPABILITIES: readonly string[] = (CILIUM_CHART_DEFAULTS['securityContext.capabilities.ciliumAgent'] as string[]).filter((c) => c !== 'SYS_MODULE');
+export const TALOS_CILIUM_AGENT_CAPABILITIES: readonly string[] = (
+  CILIUM_CHART_DEFAULTS['securityContext.capabilities.ciliumAgent'] as string[]
+).filter((c) => c !== 'SYS_MODULE');
 
 /** The clean-cilium-state init container capabilities the Talos docs list. */
 export const TALOS_CLEAN_STATE_CAPABILITIES: readonly string[] = ['NET_ADMIN', 'SYS_ADMIN', 'SYS_RESOURCE'];
@@ -77,26 +93,51 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
     const v = valueAt(values, path);
     return v === undefined ? CILIUM_CHART_DEFAULTS[path] : v;
   };
-  const error = (path: string, message: string, fix: string) => problems.push({ severity: 'error', path: `${source}: ${path}`, value: get(path), message, fix });
+  const error = (path: string, message: string, fix: string) =>
+    problems.push({ severity: 'error', path: `${source}: ${path}`, value: get(path), message, fix });
 
   if (get('ipam.mode') !== 'kubernetes') {
-    error('ipam.mode', 'Cilium would hand out pod addresses from its own pool, ignoring the node podCIDRs Talos assigns', 'set ipam.mode: kubernetes');
+    error(
+      'ipam.mode',
+      'Cilium would hand out pod addresses from its own pool, ignoring the node podCIDRs Talos assigns',
+      'set ipam.mode: kubernetes',
+    );
   }
 
   const kpr = asBool(get('kubeProxyReplacement'));
   if (kpr === undefined) {
-    error('kubeProxyReplacement', 'not a boolean (strict/partial/probe were removed in Cilium 1.16)', `set kubeProxyReplacement: ${!plan.kubeProxyEnabled}`);
+    error(
+      'kubeProxyReplacement',
+      'not a boolean (strict/partial/probe were removed in Cilium 1.16)',
+      `set kubeProxyReplacement: ${!plan.kubeProxyEnabled}`,
+    );
   } else if (kpr && plan.kubeProxyEnabled) {
-    error('kubeProxyReplacement', 'kube-proxy runs in this cluster, so Cilium and kube-proxy would both program Service rules', 'set kubeProxyReplacement: false, or let Cilium replace kube-proxy (kube-proxy is disabled whenever Cilium is on)');
+    error(
+      'kubeProxyReplacement',
+      'kube-proxy runs in this cluster, so Cilium and kube-proxy would both program Service rules',
+      'set kubeProxyReplacement: false, or let Cilium replace kube-proxy (kube-proxy is disabled whenever Cilium is on)',
+    );
   } else if (!kpr && !plan.kubeProxyEnabled) {
-    error('kubeProxyReplacement', 'kube-proxy is disabled in the Talos config, so nothing would serve ClusterIP Services (CoreDNS, the API service)', 'set kubeProxyReplacement: true');
+    error(
+      'kubeProxyReplacement',
+      'kube-proxy is disabled in the Talos config, so nothing would serve ClusterIP Services (CoreDNS, the API service)',
+      'set kubeProxyReplacement: true',
+    );
   }
 
   if (get('k8sServiceHost') !== 'localhost') {
-    error('k8sServiceHost', 'the agent must reach the API before any Service works; Talos serves it locally through KubePrism', 'set k8sServiceHost: localhost');
+    error(
+      'k8sServiceHost',
+      'the agent must reach the API before any Service works; Talos serves it locally through KubePrism',
+      'set k8sServiceHost: localhost',
+    );
   }
   if (String(get('k8sServicePort')) !== String(plan.kubePrismPort)) {
-    error('k8sServicePort', `not the KubePrism port ${plan.kubePrismPort}: the agent could not reach the API and nodes stay NotReady`, `set k8sServicePort: ${plan.kubePrismPort}`);
+    error(
+      'k8sServicePort',
+      `not the KubePrism port ${plan.kubePrismPort}: the agent could not reach the API and nodes stay NotReady`,
+      `set k8sServicePort: ${plan.kubePrismPort}`,
+    );
   }
 
   const capabilityLists: [string, readonly string[]][] = [
@@ -106,7 +147,11 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
   for (const [path, talosList] of capabilityLists) {
     const list = get(path);
     if (!Array.isArray(list) || list.includes('SYS_MODULE')) {
-      error(path, 'contains SYS_MODULE (the chart default does): Talos forbids loading kernel modules from pods, so the container fails with "unable to apply caps"', `set ${path}: [${talosList.join(', ')}]`);
+      error(
+        path,
+        'contains SYS_MODULE (the chart default does): Talos forbids loading kernel modules from pods, so the container fails with "unable to apply caps"',
+        `set ${path}: [${talosList.join(', ')}]`,
+      );
     }
   }
 
@@ -123,25 +168,50 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
   }
 
   if (asBool(get('cgroup.autoMount.enabled')) !== false) {
-    error('cgroup.autoMount.enabled', 'the mount-cgroup init container cannot run on Talos, which already mounts cgroup2', 'set cgroup.autoMount.enabled: false');
+    error(
+      'cgroup.autoMount.enabled',
+      'the mount-cgroup init container cannot run on Talos, which already mounts cgroup2',
+      'set cgroup.autoMount.enabled: false',
+    );
   }
   if (get('cgroup.hostRoot') !== '/sys/fs/cgroup') {
     error('cgroup.hostRoot', 'not where Talos mounts cgroup2', 'set cgroup.hostRoot: /sys/fs/cgroup');
   }
 
   if (asBool(get('bpf.masquerade')) === true && plan.forwardKubeDnsToHost && asBool(get('bpf.hostLegacyRouting')) !== true) {
-    error('bpf.hostLegacyRouting', 'BPF masquerading with BPF host routing breaks Talos forwarding kube-dns to the host DNS cache (CoreDNS lookups time out)', 'set bpf.hostLegacyRouting: true, or bpf.masquerade: false');
+    error(
+      'bpf.hostLegacyRouting',
+      'BPF masquerading with BPF host routing breaks Talos forwarding kube-dns to the host DNS cache (CoreDNS lookups time out)',
+      'set bpf.hostLegacyRouting: true, or bpf.masquerade: false',
+    );
   }
 
-  const hubbleTlsGenerated = asBool(get('hubble.enabled')) === true && asBool(get('hubble.tls.enabled')) === true && asBool(get('hubble.tls.auto.enabled')) === true;
+  const hubbleTlsGenerated =
+    asBool(get('hubble.enabled')) === true && asBool(get('hubble.tls.enabled')) === true && asBool(get('hubble.tls.auto.enabled')) === true;
   const method = get('hubble.tls.auto.method');
   if (hubbleTlsGenerated) {
     if (method === 'helm') {
-      error('hubble.tls.auto.method', 'Helm generates new Hubble certificates on every render, which changes the manifest each plan and never rotates them in the cluster', 'set hubble.tls.auto.method: cronJob, or certmanager with addons.certManager enabled');
+      error(
+        'hubble.tls.auto.method',
+        'Helm generates new Hubble certificates on every render, which changes the manifest each plan and never rotates them in the cluster',
+        'set hubble.tls.auto.method: cronJob, or certmanager with addons.certManager enabled',
+      );
     } else if (method === 'certmanager') {
-      if (!plan.addons.certManager.enabled) error('hubble.tls.auto.method', 'certmanager needs cert-manager, which this cluster does not install', 'enable addons.certManager, or set hubble.tls.auto.method: cronJob');
-      if (typeof valueAt(values, 'hubble.tls.auto.certManagerIssuerRef.name') !== 'string' || valueAt(values, 'hubble.tls.auto.certManagerIssuerRef.name') === '') {
-        error('hubble.tls.auto.certManagerIssuerRef.name', 'certmanager needs an issuer to sign the Hubble certificates', 'set certManagerIssuerRef to a ClusterIssuer (addons.certManager.caIssuerName creates one)');
+      if (!plan.addons.certManager.enabled)
+        error(
+          'hubble.tls.auto.method',
+          'certmanager needs cert-manager, which this cluster does not install',
+          'enable addons.certManager, or set hubble.tls.auto.method: cronJob',
+        );
+      if (
+        typeof valueAt(values, 'hubble.tls.auto.certManagerIssuerRef.name') !== 'string' ||
+        valueAt(values, 'hubble.tls.auto.certManagerIssuerRef.name') === ''
+      ) {
+        error(
+          'hubble.tls.auto.certManagerIssuerRef.name',
+          'certmanager needs an issuer to sign the Hubble certificates',
+          'set certManagerIssuerRef to a ClusterIssuer (addons.certManager.caIssuerName creates one)',
+        );
       }
     } else if (method !== 'cronJob') {
       error('hubble.tls.auto.method', 'not a method the chart knows', 'set hubble.tls.auto.method: cronJob or certmanager');
@@ -151,21 +221,39 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
   // Cluster Mesh's API server certificates have the same problem as Hubble's when Helm generates them.
   const meshTlsGenerated = asBool(get('clustermesh.useAPIServer')) === true && asBool(get('clustermesh.apiserver.tls.auto.enabled')) === true;
   if (meshTlsGenerated && get('clustermesh.apiserver.tls.auto.method') === 'helm') {
-    error('clustermesh.apiserver.tls.auto.method', 'Helm generates new Cluster Mesh certificates on every render, which changes the manifest each plan and never rotates them in the cluster', 'set clustermesh.apiserver.tls.auto.method: cronJob, or certmanager with addons.certManager enabled');
+    error(
+      'clustermesh.apiserver.tls.auto.method',
+      'Helm generates new Cluster Mesh certificates on every render, which changes the manifest each plan and never rotates them in the cluster',
+      'set clustermesh.apiserver.tls.auto.method: cronJob, or certmanager with addons.certManager enabled',
+    );
   }
 
   const l2 = asBool(get('l2announcements.enabled')) === true;
   const hasRange = plan.addons.cilium.loadBalancerRange !== undefined;
   if (l2 && !hasRange) {
-    error('l2announcements.enabled', 'L2 announcements without addons.cilium.loadBalancerRange announce nothing this project manages', 'set addons.cilium.loadBalancerRange, or l2announcements.enabled: false');
+    error(
+      'l2announcements.enabled',
+      'L2 announcements without addons.cilium.loadBalancerRange announce nothing this project manages',
+      'set addons.cilium.loadBalancerRange, or l2announcements.enabled: false',
+    );
   } else if (!l2 && hasRange) {
-    error('l2announcements.enabled', 'addons.cilium.loadBalancerRange is set but its addresses would never be announced on the network', 'set l2announcements.enabled: true');
+    error(
+      'l2announcements.enabled',
+      'addons.cilium.loadBalancerRange is set but its addresses would never be announced on the network',
+      'set l2announcements.enabled: true',
+    );
   }
   if (l2 && kpr === false) error('l2announcements.enabled', 'L2 announcements need the kube-proxy replacement', 'set kubeProxyReplacement: true');
 
   const gateway = asBool(get('gatewayAPI.enabled')) === true;
   if (gateway !== plan.addons.cilium.gatewayApi) {
-    error('gatewayAPI.enabled', gateway ? 'the Gateway API CRDs are installed only with addons.cilium.gatewayApi; without them Cilium disables the feature' : 'addons.cilium.gatewayApi installs the CRDs but Cilium would not serve them', gateway ? 'set addons.cilium.gatewayApi: true, or gatewayAPI.enabled: false' : 'set gatewayAPI.enabled: true');
+    error(
+      'gatewayAPI.enabled',
+      gateway
+        ? 'the Gateway API CRDs are installed only with addons.cilium.gatewayApi; without them Cilium disables the feature'
+        : 'addons.cilium.gatewayApi installs the CRDs but Cilium would not serve them',
+      gateway ? 'set addons.cilium.gatewayApi: true, or gatewayAPI.enabled: false' : 'set gatewayAPI.enabled: true',
+    );
   }
   if (gateway && kpr === false) error('gatewayAPI.enabled', 'the Gateway API needs the kube-proxy replacement', 'set kubeProxyReplacement: true');
 
@@ -173,7 +261,11 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
   if (devices !== undefined && devices !== null && devices !== '') {
     const entries = deviceEntries(devices);
     if (!entries.some((e) => deviceSelects(e, plan.nicName))) {
-      error('devices', `selects no interface named ${plan.nicName}, the NIC of ${plan.nicName === 'eth0' ? 'the nocloud image (net.ifnames=0)' : 'this image'}: Cilium would attach to no uplink and L2 announcements would not be sent`, `include ${plan.nicName} (or a wildcard such as ${plan.nicName.replace(/\d+$/, '')}+), or remove devices to let Cilium detect it`);
+      error(
+        'devices',
+        `selects no interface named ${plan.nicName}, the NIC of ${plan.nicName === 'eth0' ? 'the nocloud image (net.ifnames=0)' : 'this image'}: Cilium would attach to no uplink and L2 announcements would not be sent`,
+        `include ${plan.nicName} (or a wildcard such as ${plan.nicName.replace(/\d+$/, '')}+), or remove devices to let Cilium detect it`,
+      );
     }
   }
 

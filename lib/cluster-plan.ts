@@ -141,7 +141,10 @@ export const KUBEPRISM_PORT = 7445;
 export function deterministicMac(cluster: string, node: string): string {
   const digest = createHash('sha256').update(`${cluster}/${node}`).digest();
   const bytes = [0x02, ...digest.subarray(0, 5)];
-  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':').toUpperCase();
+  return bytes
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join(':')
+    .toUpperCase();
 }
 
 function planHost(def: ClusterDefinition, h: ProxmoxHostDefinition): PlannedHost {
@@ -179,7 +182,7 @@ function expandPool(def: ClusterDefinition, pool: NodePoolDefinition | undefined
   if (!pool.nodes && pool.count !== undefined) {
     const prefix = `${def.name}-${role === 'controlplane' ? 'cp' : 'worker'}`;
     for (let n = 0; n < pool.count; n++) {
-      const ip = pool.firstIp && isIpv4(pool.firstIp) ? addOffset(pool.firstIp, n) ?? '' : '';
+      const ip = pool.firstIp && isIpv4(pool.firstIp) ? (addOffset(pool.firstIp, n) ?? '') : '';
       counted.push({ name: `${prefix}-${n + 1}`, ip });
     }
   }
@@ -211,7 +214,12 @@ export function planCluster(def: ClusterDefinition): ClusterPlan {
   const nodes: PlannedNode[] = drafts.map(({ requestedHost, allowedHosts: _a, disks, ...d }) => {
     const host = placement.get(d.name) ?? '';
     const vmDatastore = hosts.find((h) => h.name === host)?.vmDatastore ?? 'local-lvm';
-    return { ...d, host, hostExplicit: requestedHost !== undefined, extraDisks: disks.map((x) => ({ sizeGiB: x.sizeGiB, datastore: x.datastore ?? vmDatastore })) };
+    return {
+      ...d,
+      host,
+      hostExplicit: requestedHost !== undefined,
+      extraDisks: disks.map((x) => ({ sizeGiB: x.sizeGiB, datastore: x.datastore ?? vmDatastore })),
+    };
   });
   const a = def.addons ?? {};
   const ciliumEnabled = a.cilium?.enabled ?? true;

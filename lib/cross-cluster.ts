@@ -21,12 +21,18 @@ export function crossClusterProblems(plans: readonly ClusterPlan[]): CrossCluste
     const clash = (path: string, value: unknown, message: string, fix: string) =>
       out.push({ cluster: plan.name, problem: { severity: 'error', path, value, message, fix } });
     const firstWithName = names.get(plan.name);
-    if (firstWithName !== undefined) clash('name', plan.name, 'is also the name of another cluster definition', 'give each cluster its own name (it is the stack and state name)');
+    if (firstWithName !== undefined)
+      clash('name', plan.name, 'is also the name of another cluster definition', 'give each cluster its own name (it is the stack and state name)');
     names.set(plan.name, plan.name);
     for (const node of plan.nodes) {
       const owner = vmIds.get(node.vmId);
       if (owner !== undefined && owner !== plan.name) {
-        clash(`${node.path}.vmId`, node.vmId, `is also a VM ID of cluster ${owner} (VM IDs are unique in a Proxmox cluster)`, 'give the clusters disjoint vmIdBase ranges');
+        clash(
+          `${node.path}.vmId`,
+          node.vmId,
+          `is also a VM ID of cluster ${owner} (VM IDs are unique in a Proxmox cluster)`,
+          'give the clusters disjoint vmIdBase ranges',
+        );
       }
     }
     for (const node of plan.nodes) vmIds.set(node.vmId, vmIds.get(node.vmId) ?? plan.name);
@@ -34,7 +40,8 @@ export function crossClusterProblems(plans: readonly ClusterPlan[]): CrossCluste
     for (const [path, ip] of claimed) {
       if (!ip) continue;
       const owner = addresses.get(ip);
-      if (owner !== undefined && owner !== plan.name) clash(path, ip, `is also an address of cluster ${owner}`, 'give each cluster its own addresses');
+      if (owner !== undefined && owner !== plan.name)
+        clash(path, ip, `is also an address of cluster ${owner}`, 'give each cluster its own addresses');
     }
     for (const [, ip] of claimed) if (ip && !addresses.has(ip)) addresses.set(ip, plan.name);
   }

@@ -56,11 +56,19 @@ export function parseValues(text: string, source: string): HelmValues {
   try {
     doc = YAML.parse(text, { version: '1.1' });
   } catch (e) {
-    throw new ValuesSyntaxError(source, `is not valid YAML (${(e as Error).message.split('\n')[0].replace(/:$/, '')})`, 'correct the YAML syntax at that line');
+    throw new ValuesSyntaxError(
+      source,
+      `is not valid YAML (${(e as Error).message.split('\n')[0].replace(/:$/, '')})`,
+      'correct the YAML syntax at that line',
+    );
   }
   if (doc === null || doc === undefined) return {};
   if (!isValuesMap(doc)) {
-    throw new ValuesSyntaxError(source, `the top level is a ${Array.isArray(doc) ? 'list' : typeof doc}, not a mapping`, 'a values file is a YAML mapping of keys to values (key: value)');
+    throw new ValuesSyntaxError(
+      source,
+      `the top level is a ${Array.isArray(doc) ? 'list' : typeof doc}, not a mapping`,
+      'a values file is a YAML mapping of keys to values (key: value)',
+    );
   }
   return doc;
 }

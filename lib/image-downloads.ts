@@ -20,10 +20,7 @@ export interface ImageDownload {
  * The downloads the nodes need, in declared host order. Throws when a node's host is not declared or when one
  * datastore is marked shared on some hosts and not on others.
  */
-export function planImageDownloads(
-  hosts: readonly PlannedHost[],
-  nodes: readonly Pick<PlannedNode, 'name' | 'host' | 'path'>[],
-): ImageDownload[] {
+export function planImageDownloads(hosts: readonly PlannedHost[], nodes: readonly Pick<PlannedNode, 'name' | 'host' | 'path'>[]): ImageDownload[] {
   for (const node of nodes) {
     if (!hosts.some((h) => h.name === node.host)) {
       throw new Error(

@@ -30,7 +30,9 @@ export interface FactoryImageRef {
 
 function check(ref: FactoryImageRef): void {
   if (!/^[0-9a-f]{64}$/.test(ref.schematicId)) {
-    throw new Error(`Image Factory: schematicId = ${JSON.stringify(ref.schematicId)} is not a schematic ID. Fix: pass the 64-character hex ID from buildSchematic()`);
+    throw new Error(
+      `Image Factory: schematicId = ${JSON.stringify(ref.schematicId)} is not a schematic ID. Fix: pass the 64-character hex ID from buildSchematic()`,
+    );
   }
   if (!/^v\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/.test(ref.talosVersion)) {
     throw new Error(`Image Factory: talos.version = ${JSON.stringify(ref.talosVersion)} is not a Talos release tag. Fix: write it like "v1.13.9"`);

@@ -93,8 +93,10 @@ export function scopeOf(obj: Pick<KubernetesObject, 'apiVersion' | 'kind'>): Obj
 export function validateK8sObject(obj: KubernetesObject): Problem[] {
   const problems: Problem[] = [];
   const where = `${obj?.kind ?? '?'}/${obj?.metadata?.name ?? '?'}`;
-  const add = (field: string, value: unknown, message: string, fix: string) => problems.push({ severity: 'error', path: `${where}: ${field}`, value, message, fix });
-  if (typeof obj?.apiVersion !== 'string' || !API_VERSION.test(obj.apiVersion)) add('apiVersion', obj?.apiVersion, 'not an API version', 'write `v1` or `group/version`, e.g. `cilium.io/v2`');
+  const add = (field: string, value: unknown, message: string, fix: string) =>
+    problems.push({ severity: 'error', path: `${where}: ${field}`, value, message, fix });
+  if (typeof obj?.apiVersion !== 'string' || !API_VERSION.test(obj.apiVersion))
+    add('apiVersion', obj?.apiVersion, 'not an API version', 'write `v1` or `group/version`, e.g. `cilium.io/v2`');
   if (typeof obj?.kind !== 'string' || !KIND.test(obj.kind)) add('kind', obj?.kind, 'not a kind name', 'write the CamelCase kind, e.g. `ConfigMap`');
   const meta = obj?.metadata;
   if (!meta || typeof meta !== 'object') {
@@ -102,14 +104,25 @@ export function validateK8sObject(obj: KubernetesObject): Problem[] {
     return problems;
   }
   const nameOk = obj.kind === 'Namespace' ? isDnsLabel(meta.name) : isDnsSubdomain(meta.name);
-  if (!nameOk) add('metadata.name', meta.name, `not a DNS-1123 ${obj.kind === 'Namespace' ? 'label' : 'subdomain'}`, 'use lowercase letters, digits and `-` (and `.` except for namespaces), starting and ending alphanumeric');
-  if (meta.namespace !== undefined && !isDnsLabel(meta.namespace)) add('metadata.namespace', meta.namespace, 'not a DNS-1123 label', 'use a valid namespace name');
+  if (!nameOk)
+    add(
+      'metadata.name',
+      meta.name,
+      `not a DNS-1123 ${obj.kind === 'Namespace' ? 'label' : 'subdomain'}`,
+      'use lowercase letters, digits and `-` (and `.` except for namespaces), starting and ending alphanumeric',
+    );
+  if (meta.namespace !== undefined && !isDnsLabel(meta.namespace))
+    add('metadata.namespace', meta.namespace, 'not a DNS-1123 label', 'use a valid namespace name');
   const scope = typeof obj.apiVersion === 'string' ? scopeOf(obj) : undefined;
-  if (scope === 'Namespaced' && meta.namespace === undefined) add('metadata.namespace', undefined, `${obj.kind} is namespaced but has no namespace`, 'set metadata.namespace (Talos does not default it)');
-  if (scope === 'Cluster' && meta.namespace !== undefined) add('metadata.namespace', meta.namespace, `${obj.kind} is cluster-scoped`, 'remove metadata.namespace');
+  if (scope === 'Namespaced' && meta.namespace === undefined)
+    add('metadata.namespace', undefined, `${obj.kind} is namespaced but has no namespace`, 'set metadata.namespace (Talos does not default it)');
+  if (scope === 'Cluster' && meta.namespace !== undefined)
+    add('metadata.namespace', meta.namespace, `${obj.kind} is cluster-scoped`, 'remove metadata.namespace');
   for (const [key, value] of Object.entries(meta.labels ?? {})) {
-    if (!isLabelKey(key)) add(`metadata.labels[${key}]`, key, 'not a valid label key', 'use `[prefix/]name` with name ≤ 63 alphanumeric, `-`, `_`, `.`');
-    if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) add(`metadata.labels[${key}]`, value, 'not a valid label value', 'use a string of ≤ 63 alphanumeric, `-`, `_`, `.`');
+    if (!isLabelKey(key))
+      add(`metadata.labels[${key}]`, key, 'not a valid label key', 'use `[prefix/]name` with name ≤ 63 alphanumeric, `-`, `_`, `.`');
+    if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value))
+      add(`metadata.labels[${key}]`, value, 'not a valid label value', 'use a string of ≤ 63 alphanumeric, `-`, `_`, `.`');
   }
   return problems;
 }

@@ -47,7 +47,8 @@ export function manifestSizeLimits(talosVersion: string): ManifestSizeLimits {
       }
     : {
         totalBytes: 4 * MiB - 256 * KiB,
-        totalReason: 'Talos <= 1.12 receives a new node\'s config through the maintenance API, limited to 4 MiB (gRPC default); 256 KiB are kept for the rest of the config',
+        totalReason:
+          "Talos <= 1.12 receives a new node's config through the maintenance API, limited to 4 MiB (gRPC default); 256 KiB are kept for the rest of the config",
         objectBytes: 1.5 * MiB,
         objectReason: 'etcd refuses objects over 1.5 MiB (--max-request-bytes)',
       };

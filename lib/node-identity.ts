@@ -53,5 +53,10 @@ export function identityPin(node: Pick<PlannedNode, 'vmId' | 'ip'>): Record<stri
  * with one VM ID (Proxmox refuses it) or one address at the same time.
  */
 export function identityClaims(plan: Pick<ClusterPlan, 'nodes'>): Record<string, string> {
-  return Object.fromEntries(plan.nodes.flatMap((n) => [[`vm-id-${n.vmId}`, n.name], [`ip-${n.ip}`, n.name]]));
+  return Object.fromEntries(
+    plan.nodes.flatMap((n) => [
+      [`vm-id-${n.vmId}`, n.name],
+      [`ip-${n.ip}`, n.name],
+    ]),
+  );
 }

@@ -49,7 +49,11 @@ export function readLocalStateSummary(file: string, shownAs: string): LocalState
  * One error per defined cluster without state (`hasState` false) whose addresses a state of an undefined cluster
  * still holds.
  */
-export function orphanedStateProblems(plans: readonly ClusterPlan[], hasState: (cluster: string) => boolean, states: readonly LocalStateSummary[]): { cluster: string; problem: Problem }[] {
+export function orphanedStateProblems(
+  plans: readonly ClusterPlan[],
+  hasState: (cluster: string) => boolean,
+  states: readonly LocalStateSummary[],
+): { cluster: string; problem: Problem }[] {
   const defined = new Set(plans.map((p) => p.name));
   const orphans = states.filter((s) => !defined.has(s.cluster) && s.addresses.length > 0);
   return plans.flatMap((plan) => {

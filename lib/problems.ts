@@ -30,7 +30,9 @@ export class ClusterDefinitionError extends Error {
     readonly problems: readonly Problem[],
   ) {
     const errors = problems.filter((p) => p.severity === 'error').length;
-    super(`cluster ${cluster}: ${errors} error(s) in the definition, nothing was synthesized:\n${problems.map((p) => `  ${formatProblem(cluster, p)}`).join('\n')}`);
+    super(
+      `cluster ${cluster}: ${errors} error(s) in the definition, nothing was synthesized:\n${problems.map((p) => `  ${formatProblem(cluster, p)}`).join('\n')}`,
+    );
     this.name = 'ClusterDefinitionError';
   }
 }

@@ -123,9 +123,7 @@ export function schematicIdOf(yaml: string): string {
 export function buildSchematic(input: SchematicInput): Schematic {
   const problems = schematicValueProblems(input);
   if (problems.length > 0) {
-    throw new Error(
-      `Talos image schematic: ${problems.map((p) => `${p.path} = ${JSON.stringify(p.value)} ${p.message}. Fix: ${p.fix}`).join('; ')}`,
-    );
+    throw new Error(`Talos image schematic: ${problems.map((p) => `${p.path} = ${JSON.stringify(p.value)} ${p.message}. Fix: ${p.fix}`).join('; ')}`);
   }
   const document = schematicDocument(input);
   const yaml = canonicalSchematicYaml(document);

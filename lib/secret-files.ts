@@ -30,7 +30,10 @@ export interface ProtectedFile {
 
 function listFiles(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(dir, e.name));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(dir, e.name));
   } catch {
     return [];
   }
@@ -38,7 +41,10 @@ function listFiles(dir: string): string[] {
 
 function listDirs(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name));
   } catch {
     return [];
   }
@@ -83,5 +89,8 @@ export function protectSecretFiles(root: string, extra: readonly string[] = []):
 
 /** One line per narrowed file, for the console. */
 export function describeProtected(changed: readonly ProtectedFile[]): string[] {
-  return changed.map((c) => `warning: ${c.file} held secrets with mode ${c.from} (readable by others); it is now 0600. Run cdktf through npm run deploy|diff|destroy|cdktf (umask 077), or set umask 077 yourself`);
+  return changed.map(
+    (c) =>
+      `warning: ${c.file} held secrets with mode ${c.from} (readable by others); it is now 0600. Run cdktf through npm run deploy|diff|destroy|cdktf (umask 077), or set umask 077 yourself`,
+  );
 }

@@ -60,7 +60,10 @@ function intermediateMinor(from: Version, to: Version): string | undefined {
     const minor = parseVersion(key)!;
     return minorDistance(from, minor) > 0 && minorDistance(minor, to) > 0 && compareVersions(from, parseVersion(s.upgradeFrom)!) >= 0;
   });
-  return reachable.map(([key]) => key).sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!)).pop();
+  return reachable
+    .map(([key]) => key)
+    .sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!))
+    .pop();
 }
 
 /**
@@ -90,6 +93,7 @@ export function kubernetesHopProblem(from: string, to: string): string | undefin
   if (!f || !t) return `cannot compare Kubernetes versions ${from} and ${to}`;
   const d = minorDistance(f, t);
   if (d < 0 || (d === 0 && compareVersions(t, f) < 0)) return `Kubernetes ${to} is older than the running ${from}; downgrades are not supported`;
-  if (d > 1) return `Kubernetes upgrades go one minor at a time: ${from} → ${to} skips ${d - 1} minor(s); upgrade to ${f.major}.${f.minor + 1}.x first`;
+  if (d > 1)
+    return `Kubernetes upgrades go one minor at a time: ${from} → ${to} skips ${d - 1} minor(s); upgrade to ${f.major}.${f.minor + 1}.x first`;
   return undefined;
 }

@@ -27,7 +27,9 @@ export function allowsTeardown(plan: Pick<ClusterPlan, 'allowMachineSecretsRepla
 export function withTeardown(defs: readonly ClusterDefinition[], teardown: string | undefined): ClusterDefinition[] {
   if (teardown === undefined || teardown === '') return [...defs];
   if (!defs.some((d) => d.name === teardown)) {
-    throw new Error(`${TEARDOWN_ENV} = ${JSON.stringify(teardown)} names no cluster of clusters/index.ts. Fix: use one of [${defs.map((d) => d.name).join(', ')}]`);
+    throw new Error(
+      `${TEARDOWN_ENV} = ${JSON.stringify(teardown)} names no cluster of clusters/index.ts. Fix: use one of [${defs.map((d) => d.name).join(', ')}]`,
+    );
   }
   return defs.map((d) => (d.name === teardown ? forTeardown(d) : d));
 }

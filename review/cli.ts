@@ -15,7 +15,10 @@ const USAGE = 'usage: npm run review -- --base <git-ref> [--head <git-ref>] [--o
 
 /** The first lines of a failed synth, for the "base did not synthesize" note. */
 function firstLines(log: string, count = 3): string {
-  const lines = log.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = log
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.slice(0, count).join(' / ') || 'no output';
 }
 

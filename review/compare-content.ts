@@ -23,7 +23,10 @@ export function documentDiffs(base: ClusterSummary | undefined, head: ClusterOut
   for (const node of head.summary.nodes) {
     const before = base?.documents[node.name] ?? '';
     const after = head.summary.documents[node.name] ?? '';
-    const diff = unifiedDiff(before, after, { oldLabel: base?.documents[node.name] === undefined ? '/dev/null' : `base/${node.name}`, newLabel: `head/${node.name}` });
+    const diff = unifiedDiff(before, after, {
+      oldLabel: base?.documents[node.name] === undefined ? '/dev/null' : `base/${node.name}`,
+      newLabel: `head/${node.name}`,
+    });
     const applyMode = modes.get(node.ip) ?? modes.get(node.name);
     if (diff) changes.push({ kind: 'document-diff', node: node.name, diff, ...(applyMode ? { applyMode } : {}) });
   }
@@ -37,13 +40,17 @@ export function chartChanges(base: ClusterSummary | undefined, head: ClusterSumm
   const changes: ReviewChange[] = [];
   for (const [name, c] of after) {
     const old = before.get(name);
-    const valuesDiff = unifiedDiff(old?.values ?? '', c.values, { oldLabel: old ? `base/${name}/values.yaml` : '/dev/null', newLabel: `head/${name}/values.yaml` });
+    const valuesDiff = unifiedDiff(old?.values ?? '', c.values, {
+      oldLabel: old ? `base/${name}/values.yaml` : '/dev/null',
+      newLabel: `head/${name}/values.yaml`,
+    });
     if (!old) changes.push({ kind: 'chart', name, change: 'added', toVersion: c.version, valuesDiff });
     else if (old.version !== c.version || valuesDiff || old.repository !== c.repository || old.chart !== c.chart || old.namespace !== c.namespace) {
       changes.push({ kind: 'chart', name, change: 'changed', fromVersion: old.version, toVersion: c.version, valuesDiff });
     }
   }
-  for (const [name, c] of before) if (!after.has(name)) changes.push({ kind: 'chart', name, change: 'removed', fromVersion: c.version, valuesDiff: '' });
+  for (const [name, c] of before)
+    if (!after.has(name)) changes.push({ kind: 'chart', name, change: 'removed', fromVersion: c.version, valuesDiff: '' });
   return changes;
 }
 

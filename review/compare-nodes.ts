@@ -43,7 +43,15 @@ export function nodeChanges(base: ClusterOutput, head: ClusterOutput): ReviewCha
     const was = baseNodes.get(n.name);
     if (!was) continue;
     for (const field of ['vmId', 'ip'] as const) {
-      if (was[field] !== n[field]) changes.push({ kind: 'identity-change', node: n.name, field, from: String(was[field]), to: String(n[field]), allowed: allowed.includes(n.name) });
+      if (was[field] !== n[field])
+        changes.push({
+          kind: 'identity-change',
+          node: n.name,
+          field,
+          from: String(was[field]),
+          to: String(n[field]),
+          allowed: allowed.includes(n.name),
+        });
     }
   }
   for (const n of head.summary.nodes) {

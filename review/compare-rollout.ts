@@ -65,7 +65,12 @@ export function rolloutChanges(base: ClusterOutput, head: ClusterOutput, replace
  */
 export function rerunSteps(base: ClusterOutput, head: ClusterOutput): ReviewChange[] {
   const triggers = (o: ClusterOutput) =>
-    new Map(resourcesOf(o.tfJson, 'terraform_data').filter((r) => r.block.triggers_replace !== undefined && r.block.provisioner !== undefined).map((r) => [constructPath(r).split('/').slice(1).join('/'), JSON.stringify(r.block.triggers_replace)] as const).filter(([name]) => !name.startsWith('vms/')));
+    new Map(
+      resourcesOf(o.tfJson, 'terraform_data')
+        .filter((r) => r.block.triggers_replace !== undefined && r.block.provisioner !== undefined)
+        .map((r) => [constructPath(r).split('/').slice(1).join('/'), JSON.stringify(r.block.triggers_replace)] as const)
+        .filter(([name]) => !name.startsWith('vms/')),
+    );
   const before = triggers(base);
   const steps = [...triggers(head)].filter(([name, value]) => before.get(name) !== value).map(([name]) => name);
   return steps.length > 0 ? [{ kind: 'steps', steps }] : [];

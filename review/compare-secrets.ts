@@ -22,7 +22,8 @@ function lowered(from: unknown, to: unknown): boolean {
 export function secretsChanges(base: ClusterOutput, head: ClusterOutput): ReviewChange[] {
   const reasons: string[] = [];
   const hatchOpened = !base.summary.allowMachineSecretsReplacement && head.summary.allowMachineSecretsReplacement;
-  if (hatchOpened) reasons.push('`allowMachineSecretsReplacement` is turned on: the guards are off and the next plan may destroy and re-create the machine secrets');
+  if (hatchOpened)
+    reasons.push('`allowMachineSecretsReplacement` is turned on: the guards are off and the next plan may destroy and re-create the machine secrets');
   const headSecrets = new Map(resourcesOf(head.tfJson, SECRETS_TYPE).map((r) => [r.key, r.block]));
   for (const { key, block } of resourcesOf(base.tfJson, SECRETS_TYPE)) {
     const headKey = headSecrets.has(key) ? key : movedTarget(head.tfJson, SECRETS_TYPE, key);
@@ -35,7 +36,9 @@ export function secretsChanges(base: ClusterOutput, head: ClusterOutput): Review
       reasons.push(`\`prevent_destroy\` is dropped from \`talos_machine_secrets.${headKey}\`: nothing stops Terraform from replacing the secrets`);
     }
     if (lowered(block.talos_version, after.talos_version) && !isIgnored(after, 'talos_version')) {
-      reasons.push(`the secrets' \`talos_version\` (the config contract) goes down from ${block.talos_version} to ${after.talos_version}: the provider re-creates the secrets when it is lowered`);
+      reasons.push(
+        `the secrets' \`talos_version\` (the config contract) goes down from ${block.talos_version} to ${after.talos_version}: the provider re-creates the secrets when it is lowered`,
+      );
     }
   }
   return reasons.map((reason) => ({ kind: 'secrets-replacement', reason }));

@@ -8,7 +8,6 @@ import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem } from '
 import { ClusterOutput, ReviewChange } from './review-change';
 import { isIgnored, resourcesOf } from './terraform-json';
 
-
 function talosProblem(base: ClusterSummary, head: ClusterSummary): string | undefined {
   return talosHopProblem(base.talosVersion, head.talosVersion) ?? kubernetesWindowProblem(head.talosVersion, head.kubernetesVersion);
 }

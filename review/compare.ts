@@ -17,13 +17,23 @@ import { ClusterOutput, ClusterReview, ReviewChange } from './review-change';
  * older code is compared as far as it can be, with a note of the rest; one that cannot be compared at all is shown
  * like a base that did not synthesize. Never throws for any base.
  */
-export function compareCluster(cluster: string, base: ClusterOutput | undefined, head: ClusterOutput | undefined, baseProblem?: string): ClusterReview {
+export function compareCluster(
+  cluster: string,
+  base: ClusterOutput | undefined,
+  head: ClusterOutput | undefined,
+  baseProblem?: string,
+): ClusterReview {
   if (!head || !base) return compareWith(cluster, base, head, baseProblem);
   try {
     const read = readBaseSummary(base.summary, head.summary);
     const review = compareWith(cluster, { ...base, summary: read.summary }, head);
     if (!needsFormatNote(read)) return review;
-    const note: ReviewChange = { kind: 'base-format', baseFormat: read.formatVersion, headFormat: SUMMARY_FORMAT_VERSION, notCompared: read.notCompared };
+    const note: ReviewChange = {
+      kind: 'base-format',
+      baseFormat: read.formatVersion,
+      headFormat: SUMMARY_FORMAT_VERSION,
+      notCompared: read.notCompared,
+    };
     return { cluster, changes: [note, ...review.changes] };
   } catch (err) {
     return compareWith(cluster, undefined, head, `its output could not be compared with this review's (${(err as Error).message})`);

@@ -27,7 +27,9 @@ export function resolveCommit(projectDir: string, ref: string): string {
     if (ref.startsWith('-')) throw new Error('not a ref');
     return git(projectDir, ['rev-parse', '--verify', `${ref}^{commit}`]);
   } catch {
-    throw new Error(`git cannot resolve ${JSON.stringify(ref)} to a commit. Fix: pass a branch, tag or commit that exists (in CI, check out with fetch-depth: 0)`);
+    throw new Error(
+      `git cannot resolve ${JSON.stringify(ref)} to a commit. Fix: pass a branch, tag or commit that exists (in CI, check out with fetch-depth: 0)`,
+    );
   }
 }
 

@@ -54,7 +54,10 @@ function diffBody(diff: string): string {
 
 function diffBlock(summary: string, diff: string, maxLines: number): string[] {
   const lines = diff.split('\n');
-  const shown = lines.length > maxLines ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more lines: run \`npm run review\` locally for the full diff`] : lines;
+  const shown =
+    lines.length > maxLines
+      ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more lines: run \`npm run review\` locally for the full diff`]
+      : lines;
   return ['<details>', `<summary>${summary}</summary>`, '', '```diff', ...shown, '```', '</details>', ''];
 }
 
@@ -65,7 +68,8 @@ function counts(diff: string): string {
 
 function renderWarnings(changes: readonly ReviewChange[]): string[] {
   const out: string[] = [];
-  for (const c of only(changes, 'secrets-replacement')) out.push(`> **⚠️ Machine secrets at risk (new secrets mean a new cluster CA: every node must be rebuilt):** ${c.reason}.`, '>');
+  for (const c of only(changes, 'secrets-replacement'))
+    out.push(`> **⚠️ Machine secrets at risk (new secrets mean a new cluster CA: every node must be rebuilt):** ${c.reason}.`, '>');
   for (const c of only(changes, 'identity-change')) {
     const what = c.field === 'vmId' ? 'VM ID' : 'address';
     out.push(
@@ -89,28 +93,50 @@ function renderWarnings(changes: readonly ReviewChange[]): string[] {
 function renderVersions(changes: readonly ReviewChange[]): string[] {
   const versions = only(changes, 'version');
   if (versions.length === 0) return [];
-  const rows = versions.map((v) => `| ${COMPONENT[v.component]} | ${code(v.from)} | ${code(v.to)} | ${v.problem ? `**Refused by the rollout preflight:** ${v.problem}` : v.note ?? ''} |`);
+  const rows = versions.map(
+    (v) =>
+      `| ${COMPONENT[v.component]} | ${code(v.from)} | ${code(v.to)} | ${v.problem ? `**Refused by the rollout preflight:** ${v.problem}` : (v.note ?? '')} |`,
+  );
   return ['### Versions', '', '| | Base | Head | |', '| --- | --- | --- | --- |', ...rows, ''];
 }
 
 function renderRollout(changes: readonly ReviewChange[]): string[] {
   const steps: string[] = [];
   for (const c of only(changes, 'os-rollout')) {
-    const waves = c.waves.map((w) => `   ${w.position + 1}. ${w.nodes.map(code).join(', ')} (${w.role === 'controlplane' ? 'control plane' : 'workers'})`);
+    const waves = c.waves.map(
+      (w) => `   ${w.position + 1}. ${w.nodes.map(code).join(', ')} (${w.role === 'controlplane' ? 'control plane' : 'workers'})`,
+    );
     const fresh = c.freshNodes.length > 0 ? [`   New or re-created VMs boot the new image directly: ${c.freshNodes.map(code).join(', ')}.`] : [];
-    steps.push('**Talos OS upgrade**: each node reboots once into the new installer, one wave at a time, each waiting for the node (and etcd) to be healthy:', ...waves, ...fresh);
+    steps.push(
+      '**Talos OS upgrade**: each node reboots once into the new installer, one wave at a time, each waiting for the node (and etcd) to be healthy:',
+      ...waves,
+      ...fresh,
+    );
   }
   for (const c of only(changes, 'kubernetes-rollout')) {
     steps.push(
       `**Kubernetes upgrade ${c.from} → ${c.to}** (\`talosctl upgrade-k8s\`, once, after the OS upgrade): API server, controller manager and scheduler restart on ${c.controlPlanes.map(code).join(', then ') || 'no existing control plane'}; then the kubelet restarts on each of the ${c.nodes.length} existing nodes; no reboot.`,
     );
   }
-  for (const c of only(changes, 'manifest-sync')) steps.push(`**Manifest sync** for ${c.charts.map(code).join(', ')} (the add-on manifests are re-applied; no reboot).`);
+  for (const c of only(changes, 'manifest-sync'))
+    steps.push(`**Manifest sync** for ${c.charts.map(code).join(', ')} (the add-on manifests are re-applied; no reboot).`);
   const rerun = only(changes, 'steps').flatMap((c) => c.steps);
   if (steps.length === 0 && rerun.length === 0) return [];
   let n = 0;
-  const note = rerun.length > 0 ? [`Terraform re-runs these rollout steps (their triggers change; each skips nodes already at their target): ${rerun.map(code).join(', ')}.`, ''] : [];
-  return ['### What `cdktf deploy` will roll out', '', ...steps.map((s) => (s.startsWith('   ') ? s : `${++n}. ${s}`)), ...(steps.length > 0 ? [''] : []), ...note];
+  const note =
+    rerun.length > 0
+      ? [
+          `Terraform re-runs these rollout steps (their triggers change; each skips nodes already at their target): ${rerun.map(code).join(', ')}.`,
+          '',
+        ]
+      : [];
+  return [
+    '### What `cdktf deploy` will roll out',
+    '',
+    ...steps.map((s) => (s.startsWith('   ') ? s : `${++n}. ${s}`)),
+    ...(steps.length > 0 ? [''] : []),
+    ...note,
+  ];
 }
 
 function renderImages(changes: readonly ReviewChange[]): string[] {
@@ -126,7 +152,10 @@ function renderContent(changes: readonly ReviewChange[], maxLines: number): stri
     out.push('### Talos machine config', '');
     const modes = [...new Set(docs.map((d) => d.applyMode ?? ''))];
     if (modes.length === 1 && modes[0] === 'staged_if_needing_reboot') {
-      out.push('Applied with `apply_mode = staged_if_needing_reboot`: changes that need no reboot apply live; the others are staged until the node next reboots (for example in the next OS upgrade).', '');
+      out.push(
+        'Applied with `apply_mode = staged_if_needing_reboot`: changes that need no reboot apply live; the others are staged until the node next reboots (for example in the next OS upgrade).',
+        '',
+      );
     } else if (modes.length === 1 && modes[0]) {
       out.push(`Applied with \`apply_mode = ${modes[0]}\`.`, '');
     }
@@ -140,8 +169,16 @@ function renderContent(changes: readonly ReviewChange[], maxLines: number): stri
   const charts = only(changes, 'chart');
   if (charts.length > 0) {
     out.push('### Charts', '', '| Chart | Base | Head |', '| --- | --- | --- |');
-    out.push(...charts.map((c) => `| ${code(c.name)} | ${c.fromVersion ? code(c.fromVersion) : '(none)'} | ${c.change === 'removed' ? '(removed)' : code(c.toVersion ?? '')} |`), '');
-    out.push(...charts.filter((c) => c.valuesDiff).flatMap((c) => diffBlock(`${html(c.name)} values (${counts(c.valuesDiff)})`, c.valuesDiff, maxLines)));
+    out.push(
+      ...charts.map(
+        (c) =>
+          `| ${code(c.name)} | ${c.fromVersion ? code(c.fromVersion) : '(none)'} | ${c.change === 'removed' ? '(removed)' : code(c.toVersion ?? '')} |`,
+      ),
+      '',
+    );
+    out.push(
+      ...charts.filter((c) => c.valuesDiff).flatMap((c) => diffBlock(`${html(c.name)} values (${counts(c.valuesDiff)})`, c.valuesDiff, maxLines)),
+    );
   }
   const warnings = only(changes, 'warning');
   if (warnings.length > 0) {
@@ -165,15 +202,32 @@ function renderCluster(review: ClusterReview, maxLines: number): string[] {
   }
   const format = only(c, 'base-format')[0];
   if (format) {
-    const what = format.notCompared.length > 0 ? `not compared (taken as unchanged): ${format.notCompared.map(code).join(', ')}` : 'every field could still be compared';
-    out.push(`**The base was synthesized by older code** (summary format ${format.baseFormat}, this review reads format ${format.headFormat}); ${what}.`, '');
+    const what =
+      format.notCompared.length > 0
+        ? `not compared (taken as unchanged): ${format.notCompared.map(code).join(', ')}`
+        : 'every field could still be compared';
+    out.push(
+      `**The base was synthesized by older code** (summary format ${format.baseFormat}, this review reads format ${format.headFormat}); ${what}.`,
+      '',
+    );
   }
   if (only(c, 'cluster-removed').length > 0) {
-    out.push('**The cluster is no longer defined.** `cdktf deploy` no longer touches it; its Terraform state, VMs and secrets remain until `cdktf destroy` is run from the base revision.', '');
+    out.push(
+      '**The cluster is no longer defined.** `cdktf deploy` no longer touches it; its Terraform state, VMs and secrets remain until `npm run destroy -- <cluster>` is run from the base revision (docs/node-lifecycle.md).',
+      '',
+    );
     return out;
   }
   if (!hasFindings(review)) out.push('No change.', '');
-  return [...out, ...renderWarnings(c), ...renderVersions(c), ...renderRollout(c), ...renderNodeSections(c), ...renderImages(c), ...renderContent(c, maxLines)];
+  return [
+    ...out,
+    ...renderWarnings(c),
+    ...renderVersions(c),
+    ...renderRollout(c),
+    ...renderNodeSections(c),
+    ...renderImages(c),
+    ...renderContent(c, maxLines),
+  ];
 }
 
 /** The whole report. */

@@ -8,10 +8,22 @@ type VmChanged = Extract<ReviewChange, { kind: 'vm-changed' }>;
 type NodeRemoved = Extract<ReviewChange, { kind: 'node-removed' }>;
 
 const GROUPS: ReadonlyArray<{ effect: VmEffect; title: string; note: string }> = [
-  { effect: 'replace', title: 'VMs re-created', note: 'Terraform destroys the VM and creates a new one: its disks and data are lost and the node joins again as a new machine.' },
+  {
+    effect: 'replace',
+    title: 'VMs re-created',
+    note: 'Terraform destroys the VM and creates a new one: its disks and data are lost and the node joins again as a new machine.',
+  },
   { effect: 'fails', title: 'VM changes that cannot be applied', note: 'The provider refuses or never applies these; the plan keeps showing them.' },
-  { effect: 'reboot', title: 'VMs restarted by the provider', note: 'These restarts happen during the Terraform apply, outside the health-gated rollout order.' },
-  { effect: 'pending', title: 'VM changes waiting for a VM restart', note: 'Stored as pending in Proxmox: they take effect when the VM is next stopped and started from Proxmox (one node at a time, please).' },
+  {
+    effect: 'reboot',
+    title: 'VMs restarted by the provider',
+    note: 'These restarts happen during the Terraform apply, outside the health-gated rollout order.',
+  },
+  {
+    effect: 'pending',
+    title: 'VM changes waiting for a VM restart',
+    note: 'Stored as pending in Proxmox: they take effect when the VM is next stopped and started from Proxmox (one node at a time, please).',
+  },
   { effect: 'in-place', title: 'VM updates in place', note: 'No restart.' },
 ];
 
@@ -36,7 +48,10 @@ function removedLine(c: NodeRemoved): string {
   const reset = c.onDestroy?.reset
     ? `Talos resets the node${c.onDestroy.graceful ? graceful : ''}, then Terraform destroys the VM.`
     : 'Terraform destroys the VM without resetting Talos first.';
-  const etcd = c.role === 'controlplane' && !(c.onDestroy?.reset && c.onDestroy.graceful) ? ' **The etcd member stays registered: remove it with `talosctl etcd remove-member`.**' : '';
+  const etcd =
+    c.role === 'controlplane' && !(c.onDestroy?.reset && c.onDestroy.graceful)
+      ? ' **The etcd member stays registered: remove it with `talosctl etcd remove-member`.**'
+      : '';
   return `- Removed: ${code(c.node)} (${where(c)}). ${reset}${etcd}`;
 }
 
@@ -72,7 +87,10 @@ export function renderNodeSections(changes: readonly ReviewChange[]): string[] {
   for (const vm of vms) for (const c of vm.changes) if (c.effect === 'ignored') ignored.set(c.path, [...(ignored.get(c.path) ?? []), vm.node]);
   if (ignored.size > 0) {
     out.push('### VM attributes left as they are', '');
-    for (const [path, nodes] of ignored) out.push(`- ${code(path)} changes on ${nodes.map(code).join(', ')}; existing VMs keep the old value (\`ignore_changes\`, or read only at creation): only new VMs use it.`);
+    for (const [path, nodes] of ignored)
+      out.push(
+        `- ${code(path)} changes on ${nodes.map(code).join(', ')}; existing VMs keep the old value (\`ignore_changes\`, or read only at creation): only new VMs use it.`,
+      );
     out.push('');
   }
   return out;

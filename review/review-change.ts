@@ -76,7 +76,13 @@ export type ReviewChange =
       /** New or replaced nodes: they boot the new image directly. */
       readonly freshNodes: readonly string[];
     }
-  | { readonly kind: 'kubernetes-rollout'; readonly from: string; readonly to: string; readonly controlPlanes: readonly string[]; readonly nodes: readonly string[] }
+  | {
+      readonly kind: 'kubernetes-rollout';
+      readonly from: string;
+      readonly to: string;
+      readonly controlPlanes: readonly string[];
+      readonly nodes: readonly string[];
+    }
   | { readonly kind: 'manifest-sync'; readonly charts: readonly string[] }
   | {
       /** `terraform_data` steps whose synth-time `triggers_replace` changed (or that are new): Terraform re-runs them. */
@@ -98,7 +104,14 @@ export type ReviewChange =
   | { readonly kind: 'image-download'; readonly change: 'added' | 'removed'; readonly host: string; readonly file: string }
   | { readonly kind: 'secrets-replacement'; readonly reason: string }
   /** A kept node whose VM ID or address changes: refused at plan time unless `allowVmReplacement` lists it. */
-  | { readonly kind: 'identity-change'; readonly node: string; readonly field: 'vmId' | 'ip'; readonly from: string; readonly to: string; readonly allowed: boolean }
+  | {
+      readonly kind: 'identity-change';
+      readonly node: string;
+      readonly field: 'vmId' | 'ip';
+      readonly from: string;
+      readonly to: string;
+      readonly allowed: boolean;
+    }
   | { readonly kind: 'control-plane-count'; readonly from: number; readonly to: number }
   | {
       readonly kind: 'document-diff';
@@ -107,7 +120,14 @@ export type ReviewChange =
       /** `apply_mode` of the node's `talos_machine_configuration_apply`, when it has one. */
       readonly applyMode?: string;
     }
-  | { readonly kind: 'chart'; readonly name: string; readonly change: 'added' | 'removed' | 'changed'; readonly fromVersion?: string; readonly toVersion?: string; readonly valuesDiff: string }
+  | {
+      readonly kind: 'chart';
+      readonly name: string;
+      readonly change: 'added' | 'removed' | 'changed';
+      readonly fromVersion?: string;
+      readonly toVersion?: string;
+      readonly valuesDiff: string;
+    }
   | { readonly kind: 'warning'; readonly problem: Problem; readonly isNew: boolean };
 
 /** The review of one cluster. */

@@ -10,7 +10,17 @@ import { CLUSTER_SUMMARY_FILE } from '../lib/cluster-summary';
 import { ClusterOutput } from './review-change';
 
 /** Environment variables never passed to a review synth: credentials and pointers to live clusters. */
-const SCRUBBED = [/^PROXMOX_VE_/, /^TF_VAR_/, /^TF_TOKEN_/, /^AWS_/, /^PG_CONN_STR$/, /^GITHUB_TOKEN$/, /^GH_TOKEN$/, /^TALOSCONFIG$/, /^KUBECONFIG$/];
+const SCRUBBED = [
+  /^PROXMOX_VE_/,
+  /^TF_VAR_/,
+  /^TF_TOKEN_/,
+  /^AWS_/,
+  /^PG_CONN_STR$/,
+  /^GITHUB_TOKEN$/,
+  /^GH_TOKEN$/,
+  /^TALOSCONFIG$/,
+  /^KUBECONFIG$/,
+];
 
 /** Result of synthesizing one revision. */
 export interface RevisionOutput {

@@ -52,7 +52,10 @@ export function flattenAttributes(block: TerraformBlock): Map<string, unknown> {
 }
 
 function segments(path: string): string[] {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((s) => s !== '');
 }
 
 function covers(ignore: readonly string[], path: readonly string[]): boolean {

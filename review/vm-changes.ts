@@ -35,7 +35,10 @@ const RULES: readonly Rule[] = [
     pattern: /^node_name$/,
     classify: (_f, _t, head) =>
       head.migrate === true
-        ? { effect: 'in-place', why: '`migrate = true`: the provider live-migrates the VM and its local disks to the new host (it needs datastores of the same names)' }
+        ? {
+            effect: 'in-place',
+            why: '`migrate = true`: the provider live-migrates the VM and its local disks to the new host (it needs datastores of the same names)',
+          }
         : { effect: 'replace', why: 'a new Proxmox host re-creates the VM unless `migrate = true` (ForceNew)' },
   },
   {
@@ -65,10 +68,14 @@ const RULES: readonly Rule[] = [
     classify: () => ({ effect: 'replace', why: 'EFI disk changes re-create the VM (bpg/terraform-provider-proxmox#1515, #2637)' }),
   },
   {
-    pattern: /^(cpu|memory|numa|bios|machine|scsi_hardware|serial_device|operating_system|vga|kvm_arguments|agent\.(?:enabled|type|trim)|hostpci|usb|acpi|tablet_device)\b/,
+    pattern:
+      /^(cpu|memory|numa|bios|machine|scsi_hardware|serial_device|operating_system|vga|kvm_arguments|agent\.(?:enabled|type|trim)|hostpci|usb|acpi|tablet_device)\b/,
     classify: (_f, _t, head) =>
       head.reboot_after_update === false
-        ? { effect: 'pending', why: 'Proxmox applies it at the next start of the VM; the provider may not restart VMs (`reboot_after_update = false`) and a reboot inside Talos is not enough' }
+        ? {
+            effect: 'pending',
+            why: 'Proxmox applies it at the next start of the VM; the provider may not restart VMs (`reboot_after_update = false`) and a reboot inside Talos is not enough',
+          }
         : { effect: 'reboot', why: 'Proxmox applies it at the next start of the VM: the provider restarts the VM right after the update' },
   },
 ];

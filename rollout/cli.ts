@@ -47,7 +47,8 @@ async function runPhase(phase: Exclude<Phase, 'remove-node'>, ctx: PhaseContext,
 
 /** The talosconfig must exist; group/other access is reported (the stack writes it 0600). */
 function requirePrivateFile(file: string): void {
-  if (!fs.existsSync(file)) throw new Error(`talosconfig not found at ${file}; the stack writes it (local_sensitive_file) before the rollout steps run`);
+  if (!fs.existsSync(file))
+    throw new Error(`talosconfig not found at ${file}; the stack writes it (local_sensitive_file) before the rollout steps run`);
   if ((fs.statSync(file).mode & 0o077) !== 0) progress('config', 'talosconfig', `warning: ${file} is readable by others; chmod 600 it`);
 }
 
@@ -81,7 +82,11 @@ async function main(argv: readonly string[]): Promise<number> {
     const talosctl = new Talosctl(config.talosctl, config.talosconfig);
     const clientVersion = await talosctl.clientVersion(30000);
     progress(phase, subject, `talosctl ${clientVersion}, talosconfig ${config.talosconfig}`);
-    const kube = new KubeApi(talosctl, config.kubectl, config.nodes.filter((n) => n.role === 'controlplane').map((n) => n.ip));
+    const kube = new KubeApi(
+      talosctl,
+      config.kubectl,
+      config.nodes.filter((n) => n.role === 'controlplane').map((n) => n.ip),
+    );
     const ctx: PhaseContext = { phase, talosctl, nodes: config.nodes, pollMs: config.pollSeconds * 1000, clientVersion, kube, cni: config.cni };
     try {
       await runPhase(phase as Exclude<Phase, 'remove-node'>, ctx, config, parsed.values.node);

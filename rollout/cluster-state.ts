@@ -61,7 +61,12 @@ export interface ProbeOptions {
 }
 
 /** One attempt to read a node; not done while the node answers on neither API. */
-export async function probeNodeOnce(ctx: PhaseContext, node: RolloutNode, deadline: Deadline, opts: ProbeOptions = { versions: true }): Promise<Attempt<NodeSnapshot>> {
+export async function probeNodeOnce(
+  ctx: PhaseContext,
+  node: RolloutNode,
+  deadline: Deadline,
+  opts: ProbeOptions = { versions: true },
+): Promise<Attempt<NodeSnapshot>> {
   const t = ctx.talosctl;
   const timeout = callTimeoutMs(deadline);
   let status;
@@ -95,10 +100,16 @@ export async function probeNodeOnce(ctx: PhaseContext, node: RolloutNode, deadli
 /** Reads a node, polling while it is unreachable; throws when the deadline passes (never "nothing to do"). */
 export function probeNode(ctx: PhaseContext, node: RolloutNode, deadline: Deadline, opts: ProbeOptions = { versions: true }): Promise<NodeSnapshot> {
   let lastReason = '';
-  return pollUntil(`${node.name} (${node.ip}) did not answer`, deadline, ctx.pollMs, () => probeNodeOnce(ctx, node, deadline, opts), (reason) => {
-    if (reason !== lastReason) progress(ctx.phase, node.name, `waiting: ${reason}`);
-    lastReason = reason;
-  });
+  return pollUntil(
+    `${node.name} (${node.ip}) did not answer`,
+    deadline,
+    ctx.pollMs,
+    () => probeNodeOnce(ctx, node, deadline, opts),
+    (reason) => {
+      if (reason !== lastReason) progress(ctx.phase, node.name, `waiting: ${reason}`);
+      lastReason = reason;
+    },
+  );
 }
 
 /** Adds the kubelet (and kube-apiserver on control planes) versions of a configured node. */
@@ -136,7 +147,12 @@ export async function probeCluster(ctx: PhaseContext, deadline: Deadline, opts: 
 /** One line per node for the logs: role, mode, versions. */
 export function describeNode(n: NodeSnapshot): string {
   if (n.mode === 'maintenance') return `${n.role}, maintenance mode (no machine config yet)`;
-  const parts = [`${n.role}`, `stage ${n.stage}`, `Talos ${n.talosVersion}`, `schematic ${n.schematicId ? n.schematicId.slice(0, 12) + '…' : 'none'}`];
+  const parts = [
+    `${n.role}`,
+    `stage ${n.stage}`,
+    `Talos ${n.talosVersion}`,
+    `schematic ${n.schematicId ? n.schematicId.slice(0, 12) + '…' : 'none'}`,
+  ];
   if (n.kubeletVersion) parts.push(`kubelet ${n.kubeletVersion}`);
   if (n.apiServerVersion) parts.push(`kube-apiserver ${n.apiServerVersion}`);
   if (n.role === 'controlplane') parts.push(n.etcdRunning ? 'etcd running' : 'etcd not running');

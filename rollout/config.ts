@@ -115,7 +115,12 @@ function talosconfigFile(env: NodeJS.ProcessEnv, cwd: string, cluster: string): 
 export function osTargets(config: RolloutConfig): RolloutTargets & { readonly installerImage: string } {
   if (!config.schematicId) throw new Error(`${ENV.schematicId} is not set; the ClusterRollout steps set it`);
   if (!config.installerImage) throw new Error(`${ENV.installerImage} is not set; the ClusterRollout steps set it`);
-  return { talosVersion: config.talosVersion, schematicId: config.schematicId, kubernetesVersion: config.kubernetesVersion, installerImage: config.installerImage };
+  return {
+    talosVersion: config.talosVersion,
+    schematicId: config.schematicId,
+    kubernetesVersion: config.kubernetesVersion,
+    installerImage: config.installerImage,
+  };
 }
 
 /**

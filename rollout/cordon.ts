@@ -82,11 +82,19 @@ export async function releaseOwnCordons(ctx: PhaseContext, snapshot: ClusterSnap
     if (c.ours) {
       if (c.unschedulable) {
         await ctx.kube.run(['uncordon', c.nodename], via);
-        progress(ctx.phase, c.node.name, `uncordoned: a failed OS upgrade of this rollout left it cordoned (annotation ${ROLLOUT_CORDON_ANNOTATION}); its OS step upgrades it again`);
+        progress(
+          ctx.phase,
+          c.node.name,
+          `uncordoned: a failed OS upgrade of this rollout left it cordoned (annotation ${ROLLOUT_CORDON_ANNOTATION}); its OS step upgrades it again`,
+        );
       }
       await ctx.kube.run(['annotate', 'node', c.nodename, `${ROLLOUT_CORDON_ANNOTATION}-`], via);
     } else if (c.unschedulable && c.byTalos) {
-      progress(ctx.phase, c.node.name, `cordoned by Talos itself (${TALOS_CORDON_ANNOTATION}): Talos uncordons it once the node runs; the health gate waits for that`);
+      progress(
+        ctx.phase,
+        c.node.name,
+        `cordoned by Talos itself (${TALOS_CORDON_ANNOTATION}): Talos uncordons it once the node runs; the health gate waits for that`,
+      );
     } else if (c.unschedulable) {
       problems.push(
         `${c.node.name} is cordoned, and not by this rollout (no ${ROLLOUT_CORDON_ANNOTATION} annotation): talosctl health refuses a cluster with an unschedulable node. ` +
@@ -98,7 +106,13 @@ export async function releaseOwnCordons(ctx: PhaseContext, snapshot: ClusterSnap
 }
 
 /** Marks `node` as cordoned by the rollout before `talosctl upgrade` (which may leave it cordoned). */
-export async function markOwnCordon(ctx: PhaseContext, snapshot: ClusterSnapshot, node: NodeSnapshot, nodename: string, target: string): Promise<void> {
+export async function markOwnCordon(
+  ctx: PhaseContext,
+  snapshot: ClusterSnapshot,
+  node: NodeSnapshot,
+  nodename: string,
+  target: string,
+): Promise<void> {
   await ctx.kube.run(['annotate', 'node', nodename, `${ROLLOUT_CORDON_ANNOTATION}=${target}`, '--overwrite'], kubectlVia(snapshot, node.ip));
 }
 

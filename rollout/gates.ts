@@ -28,7 +28,13 @@ export function cniDaemonSet(cni: PhaseContext['cni']): string {
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter((l) => l.trim() !== '').pop() ?? 'no output';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .pop() ?? 'no output'
+  );
 }
 
 /**
@@ -62,7 +68,11 @@ export async function waitClusterHealthy(ctx: PhaseContext, snapshot: ClusterSna
       lastReason = reason;
     },
   );
-  progress(ctx.phase, 'cluster', `healthy: every node ready, CoreDNS and ${cniDaemonSet(ctx.cni)} ready (${controlPlanes.length} control plane(s), ${workers.length} worker(s), checked in ${Math.round((Date.now() - started) / 1000)}s)`);
+  progress(
+    ctx.phase,
+    'cluster',
+    `healthy: every node ready, CoreDNS and ${cniDaemonSet(ctx.cni)} ready (${controlPlanes.length} control plane(s), ${workers.length} worker(s), checked in ${Math.round((Date.now() - started) / 1000)}s)`,
+  );
 }
 
 /** Waits until the control plane at `ip` lists `expected` voting etcd members. */

@@ -20,7 +20,15 @@ import { Talosctl } from './talosctl';
 const CALL_TIMEOUT_MS = 60_000;
 
 function tail(text: string): string {
-  return text.trim().split('\n').filter((l) => l.trim() !== '').slice(-2).join(' | ').slice(-400) || 'no output';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-2)
+      .join(' | ')
+      .slice(-400) || 'no output'
+  );
 }
 
 /** A failed kubectl call, named without the kubeconfig path. */
@@ -72,7 +80,8 @@ export class KubeApi {
   async run(args: readonly string[], server: string | undefined): Promise<string> {
     const file = await this.kubeconfig();
     const result = await runKubectl(this.kubectl, file, args, CALL_TIMEOUT_MS, server ? KubeApi.serverOf(server) : undefined);
-    if (result.missing) throw new Error(`cannot run kubectl (${this.kubectl}: ${result.stderr}). Fix: install kubectl on PATH (or set ROLLOUT_KUBECTL)`);
+    if (result.missing)
+      throw new Error(`cannot run kubectl (${this.kubectl}: ${result.stderr}). Fix: install kubectl on PATH (or set ROLLOUT_KUBECTL)`);
     if (result.code !== 0 || result.timedOut) throw new KubectlError(args, result);
     return result.stdout;
   }

@@ -29,7 +29,10 @@ function stableJson(value: unknown): string {
 /** Throws, naming the differing manifest IDs, unless every control plane carries the same Manifest resources. */
 export async function requireSameManifests(ctx: PhaseContext, controlPlanes: readonly NodeSnapshot[], deadline: Deadline): Promise<void> {
   const sets = await Promise.all(
-    controlPlanes.map(async (n) => ({ node: n, digests: manifestDigests(await ctx.talosctl.getResources(n.ip, 'manifests', callTimeoutMs(deadline))) })),
+    controlPlanes.map(async (n) => ({
+      node: n,
+      digests: manifestDigests(await ctx.talosctl.getResources(n.ip, 'manifests', callTimeoutMs(deadline))),
+    })),
   );
   const [first, ...rest] = sets;
   const differences: string[] = [];

@@ -16,7 +16,8 @@ export function talosconfigEndpoints(text: string, file: string): string[] {
   }
   const config = doc as { context?: unknown; contexts?: Record<string, { endpoints?: unknown } | undefined> } | null;
   const name = config?.context;
-  if (typeof name !== 'string' || name === '') throw new Error(`${file} has no current context (\`context:\`), so it names no control plane to fetch a kubeconfig from`);
+  if (typeof name !== 'string' || name === '')
+    throw new Error(`${file} has no current context (\`context:\`), so it names no control plane to fetch a kubeconfig from`);
   const endpoints = config?.contexts?.[name]?.endpoints;
   const list = Array.isArray(endpoints) ? endpoints.filter((e): e is string => typeof e === 'string' && e.trim() !== '').map((e) => e.trim()) : [];
   if (list.length === 0) throw new Error(`context "${name}" of ${file} has no endpoints, so it names no control plane to fetch a kubeconfig from`);

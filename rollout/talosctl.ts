@@ -6,14 +6,7 @@
  * upgrade-k8s, health, etcd members, kubeconfig). Arguments never carry secrets; the talosconfig is passed by path.
  */
 import { execFile, spawn } from 'node:child_process';
-import {
-  EtcdMemberRow,
-  parseClientTag,
-  parseEtcdMembers,
-  parseResourceStream,
-  parseServerTag,
-  TalosResource,
-} from './talosctl-output';
+import { EtcdMemberRow, parseClientTag, parseEtcdMembers, parseResourceStream, parseServerTag, TalosResource } from './talosctl-output';
 
 /** What a talosctl run returned. */
 export interface TalosctlResult {
@@ -42,7 +35,10 @@ export class TalosctlError extends Error {
 }
 
 function tail(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => l.trim() !== '');
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines.slice(-3).join(' | ').slice(-600) || 'no output';
 }
 
@@ -134,7 +130,9 @@ export class Talosctl {
    * node without a machine config serves (`talosctl get machinestatus --insecure`).
    */
   async machineStatus(ip: string, insecure: boolean, timeoutMs: number): Promise<MachineStatus> {
-    const args = insecure ? ['get', 'machinestatus', '--insecure', '--nodes', ip, '--output', 'json'] : ['get', 'machinestatus', ...this.nodeArgs(ip), '--output', 'json'];
+    const args = insecure
+      ? ['get', 'machinestatus', '--insecure', '--nodes', ip, '--output', 'json']
+      : ['get', 'machinestatus', ...this.nodeArgs(ip), '--output', 'json'];
     const [status] = parseResourceStream(await this.check(args, timeoutMs));
     const spec = status?.spec as { stage?: string; status?: { ready?: boolean; unmetConditions?: { name?: string }[] | null } } | undefined;
     if (!spec?.stage) throw new Error(`talosctl get machinestatus on ${ip} returned no stage`);
@@ -183,7 +181,16 @@ export class Talosctl {
     waitSeconds: number,
     onLine: (line: string) => void,
   ): Promise<TalosctlResult> {
-    const args = ['health', ...this.clusterArgs(via), '--control-plane-nodes', controlPlanes.join(','), '--wait-timeout', `${waitSeconds}s`, '--k8s-endpoint', via];
+    const args = [
+      'health',
+      ...this.clusterArgs(via),
+      '--control-plane-nodes',
+      controlPlanes.join(','),
+      '--wait-timeout',
+      `${waitSeconds}s`,
+      '--k8s-endpoint',
+      via,
+    ];
     if (workers.length > 0) args.push('--worker-nodes', workers.join(','));
     return this.stream(args, (waitSeconds + 60) * 1000, onLine);
   }
@@ -209,8 +216,24 @@ export class Talosctl {
    * - `pruneManifests = false` adds `--manifests-no-prune`: only the manifest-sync step, after checking that all
    *   control planes carry the same manifests, may delete objects.
    */
-  upgradeK8s(via: string, to: string, dryRun: boolean, pruneManifests: boolean, timeoutSeconds: number, onLine: (line: string) => void): Promise<TalosctlResult> {
-    const args = ['upgrade-k8s', ...this.clusterArgs(via), '--to', to, '--endpoint', `https://${via}:6443`, '--with-docs=false', '--with-examples=false'];
+  upgradeK8s(
+    via: string,
+    to: string,
+    dryRun: boolean,
+    pruneManifests: boolean,
+    timeoutSeconds: number,
+    onLine: (line: string) => void,
+  ): Promise<TalosctlResult> {
+    const args = [
+      'upgrade-k8s',
+      ...this.clusterArgs(via),
+      '--to',
+      to,
+      '--endpoint',
+      `https://${via}:6443`,
+      '--with-docs=false',
+      '--with-examples=false',
+    ];
     if (!pruneManifests) args.push('--manifests-no-prune');
     if (dryRun) args.push('--dry-run');
     return this.stream(args, timeoutSeconds * 1000, onLine);

@@ -98,13 +98,26 @@ async function generate(genDir, previous) {
     }
     const text = json(facts);
     fs.writeFileSync(path.join(factsDir, file), text);
-    provenance.providers.push({ source: p.source, version: p.version, factsFile: `schemas/providers/${file}`, factsSha256: sha256(text), ...upstream, bindings: p.bindings });
+    provenance.providers.push({
+      source: p.source,
+      version: p.version,
+      factsFile: `schemas/providers/${file}`,
+      factsSha256: sha256(text),
+      ...upstream,
+      bindings: p.bindings,
+    });
     outputs.push({ facts, provider: p });
   }
   for (const d of DERIVED_PROVIDERS) {
     const text = json(d.schema);
     fs.writeFileSync(path.join(factsDir, d.file), text);
-    provenance.derivedProviders.push({ source: d.source, version: d.version, factsFile: `schemas/providers/${d.file}`, factsSha256: sha256(text), derivedFrom: d.derivedFrom });
+    provenance.derivedProviders.push({
+      source: d.source,
+      version: d.version,
+      factsFile: `schemas/providers/${d.file}`,
+      factsSha256: sha256(text),
+      derivedFrom: d.derivedFrom,
+    });
   }
   for (const minor of TALOS_CONTRACTS) {
     const file = `config.schema.${minor}.json`;
@@ -158,7 +171,9 @@ if (values.check) {
     await generate(temp, previous);
     const diff = differences(temp, genDir);
     if (diff.length) {
-      console.error(`bindings: .gen/ is not what \`npm run bindings\` generates (${diff.length} file(s)):\n${diff.map((d) => `  ${d}`).join('\n')}\nFix: npm run bindings -- --schemas DIR (with the upstream dumps) and commit .gen/`);
+      console.error(
+        `bindings: .gen/ is not what \`npm run bindings\` generates (${diff.length} file(s)):\n${diff.map((d) => `  ${d}`).join('\n')}\nFix: npm run bindings -- --schemas DIR (with the upstream dumps) and commit .gen/`,
+      );
       process.exit(1);
     }
     console.log(`bindings: .gen/ matches its facts (${listFiles(genDir).filter(OWNED).length} files)`);

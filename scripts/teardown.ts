@@ -30,7 +30,9 @@ for (const command of ['deploy', 'destroy']) {
     env: { ...process.env, [TEARDOWN_ENV]: cluster },
   });
   if (result.status !== 0) {
-    console.error(`cdktf ${command} ${cluster} did not finish (exit ${result.status ?? 'signal'}); nothing after it ran. Fix the cause and run npm run destroy -- ${cluster} again.`);
+    console.error(
+      `cdktf ${command} ${cluster} did not finish (exit ${result.status ?? 'signal'}); nothing after it ran. Fix the cause and run npm run destroy -- ${cluster} again.`,
+    );
     process.exit(result.status ?? 1);
   }
 }

@@ -93,6 +93,9 @@ export function synthesizeClusters(definitions: readonly ClusterDefinition[], ou
     if (!existed) fs.rmSync(target, { recursive: true, force: true });
     if (e instanceof ClusterDefinitionError) return { ok: false, messages: [...messages, ...e.problems.map((p) => formatProblem(e.cluster, p))] };
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, messages: [...messages, `error: synth stopped unexpectedly (a bug in this project, please report it with your definition): ${reason}`] };
+    return {
+      ok: false,
+      messages: [...messages, `error: synth stopped unexpectedly (a bug in this project, please report it with your definition): ${reason}`],
+    };
   }
 }

@@ -93,7 +93,10 @@ export class TalosClusterStack extends TerraformStack {
       applyAfter: [rollout.gate, nodeCleanup.step],
       replaceWith: this.vms.instances,
     });
-    const health = new ClusterHealthCheck(this, 'health', { plan, after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile] });
+    const health = new ClusterHealthCheck(this, 'health', {
+      plan,
+      after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile],
+    });
     new AddonManifestSync(this, 'manifest-sync', { plan, after: [health.step], manifestsHash: this.addons.manifestsHash });
   }
 

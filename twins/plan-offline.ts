@@ -31,7 +31,8 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--state') state = argv[++i];
     else if (argv[i] === '--full') full = true;
-    else if (argv[i].startsWith('-')) throw new Error(`unknown option ${argv[i]}; usage: npm run plan-offline -- [cluster...] [--state FILE] [--full]`);
+    else if (argv[i].startsWith('-'))
+      throw new Error(`unknown option ${argv[i]}; usage: npm run plan-offline -- [cluster...] [--state FILE] [--full]`);
     else names.push(argv[i]);
   }
   if (state !== undefined && !fs.existsSync(state)) throw new Error(`--state ${state}: no such file`);
@@ -61,7 +62,8 @@ function planLines(output: string): string {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const unknown = options.clusters.filter((n) => !clusters.some((c) => c.name === n));
-  if (unknown.length) throw new Error(`no cluster named ${unknown.join(', ')} in clusters/index.ts (known: ${clusters.map((c) => c.name).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`no cluster named ${unknown.join(', ')} in clusters/index.ts (known: ${clusters.map((c) => c.name).join(', ')})`);
   const selected = options.clusters.length ? options.clusters : clusters.map((c) => c.name);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-offline-'));
@@ -87,7 +89,10 @@ async function main(): Promise<number> {
     for (const name of selected) {
       const dir = path.join(work, 'cdktf.out', 'stacks', name);
       // Terraform override file: its backend block replaces the stack's (s3, pg or local) with a local state here.
-      fs.writeFileSync(path.join(dir, 'plan_offline_override.tf.json'), JSON.stringify({ terraform: { backend: { local: { path: 'offline.tfstate' } } } }));
+      fs.writeFileSync(
+        path.join(dir, 'plan_offline_override.tf.json'),
+        JSON.stringify({ terraform: { backend: { local: { path: 'offline.tfstate' } } } }),
+      );
       if (options.state) fs.copyFileSync(options.state, path.join(dir, 'offline.tfstate'));
       console.log(`== ${name}: terraform plan with the provider twins${options.state ? ` against ${options.state}` : ' from nothing'}`);
       const init = await terraform(dir, ['init', '-input=false', '-no-color'], env);

@@ -90,7 +90,8 @@ export function providerHandlers(provider: TwinProvider, schema: ProviderSchema)
       let replace: (string | number)[][] = [];
       if (!isObject(prior)) planned = unknownComputed(block, proposed, config);
       else {
-        if (rules.sdk === 'framework' && !sameValue(proposed, prior)) planned = unknownComputed(block, proposed, config, new Set(rules.keepOnUpdate ?? []));
+        if (rules.sdk === 'framework' && !sameValue(proposed, prior))
+          planned = unknownComputed(block, proposed, config, new Set(rules.keepOnUpdate ?? []));
         replace = requiresReplace(typeName, prior, planned);
       }
       return {

@@ -39,7 +39,12 @@ const LOCAL = 'hashicorp/terraform-provider-local v2.6.1';
 /** `v1.2.3` < `v1.3.0`: semantic version order of two Talos versions (`v` optional). */
 function isDowngrade(prior: Value, planned: Value): boolean {
   if (typeof prior !== 'string' || typeof planned !== 'string') return false;
-  const parts = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map((x) => Number.parseInt(x, 10) || 0);
+  const parts = (v: string) =>
+    v
+      .replace(/^v/, '')
+      .split(/[.-]/)
+      .slice(0, 3)
+      .map((x) => Number.parseInt(x, 10) || 0);
   const [a, b] = [parts(planned), parts(prior)];
   for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
@@ -79,10 +84,12 @@ export const RESOURCE_RULES: Readonly<Record<string, ResourceRules>> = {
   },
   proxmox_download_file: {
     sdk: 'framework',
-    replace: ['content_type', 'file_name', 'datastore_id', 'node_name', 'url', 'checksum', 'decompression_algorithm', 'checksum_algorithm'].map((a) => ({
-      path: [a],
-      source: `${BPG} fwprovider/nodes/resource_download_file.go: ${a} stringplanmodifier.RequiresReplace`,
-    })),
+    replace: ['content_type', 'file_name', 'datastore_id', 'node_name', 'url', 'checksum', 'decompression_algorithm', 'checksum_algorithm'].map(
+      (a) => ({
+        path: [a],
+        source: `${BPG} fwprovider/nodes/resource_download_file.go: ${a} stringplanmodifier.RequiresReplace`,
+      }),
+    ),
     keepOnUpdate: ['file_name', 'size'],
   },
   talos_machine_secrets: {

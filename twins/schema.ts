@@ -99,7 +99,10 @@ function attributeMessage(name: string, a: AttributeSchema): Record<string, unkn
     name,
     type: a.type === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(a.type)),
     nested_type: a.nested_type
-      ? { attributes: Object.entries(a.nested_type.attributes).map(([n, x]) => attributeMessage(n, x)), nesting: OBJECT_NESTING[a.nested_type.nesting_mode] }
+      ? {
+          attributes: Object.entries(a.nested_type.attributes).map(([n, x]) => attributeMessage(n, x)),
+          nesting: OBJECT_NESTING[a.nested_type.nesting_mode],
+        }
       : undefined,
     required: !!a.required,
     optional: !!a.optional,

@@ -47,7 +47,8 @@ const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enu
 export async function startTwins(options: StartTwinsOptions): Promise<TwinServer> {
   const root = options.projectRoot ?? findProjectRoot();
   const protoDir = path.join(root, 'twins', 'protocol');
-  const tfplugin6 = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(protoDir, 'tfplugin6.proto'), LOADER_OPTIONS)).tfplugin6 as grpc.GrpcObject;
+  const tfplugin6 = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(protoDir, 'tfplugin6.proto'), LOADER_OPTIONS))
+    .tfplugin6 as grpc.GrpcObject;
   const goPlugin = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(protoDir, 'go-plugin.proto'), LOADER_OPTIONS)).plugin as grpc.GrpcObject;
   const service = (pkg: grpc.GrpcObject, name: string) => (pkg[name] as grpc.ServiceClientConstructor).service;
 
@@ -55,14 +56,19 @@ export async function startTwins(options: StartTwinsOptions): Promise<TwinServer
   const reattach: Record<string, ReattachEntry> = {};
   for (const provider of TWIN_PROVIDERS) {
     const server = new grpc.Server();
-    server.addService(service(tfplugin6, 'Provider'), providerHandlers(provider, loadProviderSchema(provider, root)) as grpc.UntypedServiceImplementation);
+    server.addService(
+      service(tfplugin6, 'Provider'),
+      providerHandlers(provider, loadProviderSchema(provider, root)) as grpc.UntypedServiceImplementation,
+    );
     // go-plugin's controller: Terraform may ask a plugin to shut down; the twins outlive one Terraform run.
     server.addService(service(goPlugin, 'GRPCController'), { Shutdown: (_c: unknown, cb: grpc.sendUnaryData<object>) => cb(null, {}) });
     // go-plugin's stdio forwarding: the twins print nothing, so the stream ends at once.
     server.addService(service(goPlugin, 'GRPCStdio'), { StreamStdio: (call: grpc.ServerWritableStream<object, object>) => call.end() });
     const socket = path.join(options.socketDir, `${provider.name}.sock`);
     fs.rmSync(socket, { force: true });
-    await new Promise<void>((resolve, reject) => server.bindAsync(`unix://${socket}`, grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      server.bindAsync(`unix://${socket}`, grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
+    );
     servers.push(server);
     reattach[provider.address] = { Protocol: 'grpc', ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: 'unix', String: socket } };
   }

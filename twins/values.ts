@@ -68,7 +68,8 @@ function fillTyped(type: CtyType | undefined, value: Value, seed: string): Value
   const [kind, arg] = type as [string, unknown];
   if ((kind === 'list' || kind === 'set') && Array.isArray(value)) return value.map((v, i) => fillTyped(arg as CtyType, v, `${seed}[${i}]`));
   if (kind === 'tuple' && Array.isArray(value)) return value.map((v, i) => fillTyped((arg as CtyType[])[i], v, `${seed}[${i}]`));
-  if (kind === 'map' && isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTyped(arg as CtyType, v, `${seed}.${k}`)]));
+  if (kind === 'map' && isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTyped(arg as CtyType, v, `${seed}.${k}`)]));
   if (kind === 'object' && isObject(value)) {
     const attrs = arg as Record<string, CtyType>;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTyped(attrs[k], v, `${seed}.${k}`)]));
@@ -79,7 +80,8 @@ function fillTyped(type: CtyType | undefined, value: Value, seed: string): Value
 function fillAttribute(a: AttributeSchema, value: Value, seed: string): Value {
   if (!a.nested_type) return fillTyped(a.type, value, seed);
   const nested = { attributes: a.nested_type.attributes };
-  if (value === UNKNOWN) return a.nested_type.nesting_mode === 'single' ? fillUnknown(nested, {}, seed) : a.nested_type.nesting_mode === 'map' ? {} : [];
+  if (value === UNKNOWN)
+    return a.nested_type.nesting_mode === 'single' ? fillUnknown(nested, {}, seed) : a.nested_type.nesting_mode === 'map' ? {} : [];
   return nestedObjects(value, null, a.nested_type.nesting_mode, (v) => fillUnknown(nested, v, seed));
 }
 
@@ -89,7 +91,14 @@ export function fillUnknown(block: BlockSchema, value: ObjectValue, seed: string
   for (const [name, a] of Object.entries(block.attributes ?? {})) out[name] = fillAttribute(a, out[name] ?? null, `${seed}.${name}`);
   for (const [name, bt] of Object.entries(block.block_types ?? {})) {
     const v = out[name] ?? null;
-    out[name] = v === UNKNOWN ? (bt.nesting_mode === 'single' || bt.nesting_mode === 'group' ? null : bt.nesting_mode === 'map' ? {} : []) : nestedObjects(v, null, bt.nesting_mode, (o) => fillUnknown(bt.block, o, `${seed}.${name}`));
+    out[name] =
+      v === UNKNOWN
+        ? bt.nesting_mode === 'single' || bt.nesting_mode === 'group'
+          ? null
+          : bt.nesting_mode === 'map'
+            ? {}
+            : []
+        : nestedObjects(v, null, bt.nesting_mode, (o) => fillUnknown(bt.block, o, `${seed}.${name}`));
   }
   return out;
 }
@@ -101,7 +110,8 @@ function conformTyped(type: CtyType | undefined, value: unknown): Value {
   const [kind, arg] = type as [string, unknown];
   if ((kind === 'list' || kind === 'set') && Array.isArray(value)) return value.map((v) => conformTyped(arg as CtyType, v));
   if (kind === 'tuple' && Array.isArray(value)) return value.map((v, i) => conformTyped((arg as CtyType[])[i], v));
-  if (kind === 'map' && typeof value === 'object') return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, conformTyped(arg as CtyType, v)]));
+  if (kind === 'map' && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, conformTyped(arg as CtyType, v)]));
   if (kind === 'object' && typeof value === 'object') {
     const attrs = arg as Record<string, CtyType>;
     const v = value as Record<string, unknown>;

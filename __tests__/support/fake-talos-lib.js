@@ -96,10 +96,10 @@ function compare(a, b) {
  */
 const RELEASES = {
   '1.10': { k8s: ['1.28', '1.33'], upgradeFrom: '1.8.0' },
-  '1.11': { k8s: ['1.29', '1.34'], upgradeFrom: '1.9.0' },
-  '1.12': { k8s: ['1.30', '1.35'], upgradeFrom: '1.10.0' },
-  '1.13': { k8s: ['1.31', '1.36'], upgradeFrom: '1.11.0' },
-  '1.14': { k8s: ['1.32', '1.37'], upgradeFrom: '1.12.0' },
+  1.11: { k8s: ['1.29', '1.34'], upgradeFrom: '1.9.0' },
+  1.12: { k8s: ['1.30', '1.35'], upgradeFrom: '1.10.0' },
+  1.13: { k8s: ['1.31', '1.36'], upgradeFrom: '1.11.0' },
+  1.14: { k8s: ['1.32', '1.37'], upgradeFrom: '1.12.0' },
 };
 
 function release(talosVersion) {
@@ -159,4 +159,18 @@ function workloads(state) {
   };
 }
 
-module.exports = { CLUSTER_ENDPOINT, UNRESOLVABLE, kubeNodeReady, cniDaemonSetName, workloads, readState, writeState, withState, appendCall, parse, compare, installerRefusal, kubernetesRefusal };
+module.exports = {
+  CLUSTER_ENDPOINT,
+  UNRESOLVABLE,
+  kubeNodeReady,
+  cniDaemonSetName,
+  workloads,
+  readState,
+  writeState,
+  withState,
+  appendCall,
+  parse,
+  compare,
+  installerRefusal,
+  kubernetesRefusal,
+};

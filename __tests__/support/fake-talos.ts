@@ -83,8 +83,18 @@ export function manifestSet(chartVersion: string): Record<string, unknown[]> {
   return {
     '99-cilium': [
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cilium-config', namespace: 'kube-system' }, data: { chart: chartVersion } },
-      { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'cilium', namespace: 'kube-system' }, spec: { image: `quay.io/cilium/cilium:v${chartVersion}` } },
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'hubble-ca', namespace: 'kube-system' }, data: { 'ca.key': Buffer.from(secretMarker(chartVersion)).toString('base64') } },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'cilium', namespace: 'kube-system' },
+        spec: { image: `quay.io/cilium/cilium:v${chartVersion}` },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'hubble-ca', namespace: 'kube-system' },
+        data: { 'ca.key': Buffer.from(secretMarker(chartVersion)).toString('base64') },
+      },
     ],
   };
 }
@@ -122,7 +132,9 @@ export class FakeTalos {
     fs.mkdirSync(this.binDir);
     fs.symlinkSync(path.resolve(__dirname, 'fake-talosctl'), path.join(this.binDir, 'talosctl'));
     fs.symlinkSync(path.resolve(__dirname, 'fake-kubectl'), path.join(this.binDir, 'kubectl'));
-    const endpoints = Object.entries(from.nodes).filter(([, n]) => n.role === 'controlplane').map(([ip]) => ip);
+    const endpoints = Object.entries(from.nodes)
+      .filter(([, n]) => n.role === 'controlplane')
+      .map(([ip]) => ip);
     const context = { endpoints, nodes: endpoints.slice(0, 1), ca: 'RkFLRS1DQQ==', crt: 'RkFLRS1DUlQ=', key: 'RkFLRS1LRVk=' };
     fs.writeFileSync(this.talosconfig, stringify({ context: 'test', contexts: { test: context } }), { mode: 0o600 });
     fs.writeFileSync(this.kubeconfig, 'apiVersion: v1\nkind: Config\ncurrent-context: admin@test\n', { mode: 0o600 });
@@ -132,7 +144,12 @@ export class FakeTalos {
 
   /** Environment that makes the runner use the simulator. */
   env(): Record<string, string> {
-    return { PATH: `${this.binDir}:${process.env.PATH}`, FAKE_TALOS_STATE: this.dir, ROLLOUT_TALOSCONFIG: this.talosconfig, ROLLOUT_KUBECONFIG: this.kubeconfig };
+    return {
+      PATH: `${this.binDir}:${process.env.PATH}`,
+      FAKE_TALOS_STATE: this.dir,
+      ROLLOUT_TALOSCONFIG: this.talosconfig,
+      ROLLOUT_KUBECONFIG: this.kubeconfig,
+    };
   }
 
   read(): FakeState {
@@ -183,7 +200,14 @@ export class FakeTalos {
  */
 export function clusterState(
   nodes: readonly { name: string; ip: string; role: 'controlplane' | 'worker' }[],
-  opts: { maintenance?: boolean; talos?: string; schematic?: string; kubernetes?: string; manifests?: Record<string, unknown[]>; clientVersion?: string },
+  opts: {
+    maintenance?: boolean;
+    talos?: string;
+    schematic?: string;
+    kubernetes?: string;
+    manifests?: Record<string, unknown[]>;
+    clientVersion?: string;
+  },
 ): FakeState {
   const manifests = opts.manifests ?? manifestSet('1.0.0');
   const state: FakeState = { clientVersion: opts.clientVersion ?? 'v1.13.9', nodes: {}, kubernetesNodes: {}, applied: {}, faults: {} };

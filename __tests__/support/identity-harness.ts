@@ -57,7 +57,11 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   const markers = new Map<string, TerraformData>();
   for (const node of plan.nodes) {
     const lifecycle = vmLifecycle(plan, node);
-    new TerraformData(stack, `identity-${node.name}`, { input: identityPin(node), triggersReplace: identityPin(node), lifecycle: { preventDestroy: lifecycle.preventDestroy } });
+    new TerraformData(stack, `identity-${node.name}`, {
+      input: identityPin(node),
+      triggersReplace: identityPin(node),
+      lifecycle: { preventDestroy: lifecycle.preventDestroy },
+    });
     const vm = new TerraformData(stack, `vm-${node.name}`, {
       input: { vm_id: String(node.vmId), node_name: node.host, ip: node.ip },
       triggersReplace: { vm_id: String(node.vmId) },
@@ -184,7 +188,9 @@ export class IdentityHarness {
     const show = this.terraform(['show', '-json', '-no-color']);
     if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
     const state = JSON.parse(show.stdout) as { values?: { root_module?: { resources?: { address: string; values: { input: unknown } }[] } } };
-    return Object.fromEntries((state.values?.root_module?.resources ?? []).map((r) => [r.address.replace(/_[0-9A-F]{8}(?=$|\[)/, ''), r.values.input]));
+    return Object.fromEntries(
+      (state.values?.root_module?.resources ?? []).map((r) => [r.address.replace(/_[0-9A-F]{8}(?=$|\[)/, ''), r.values.input]),
+    );
   }
 
   /** Deletes the simulated cluster and its Terraform folder. */

@@ -7,7 +7,7 @@ import { ClusterPlan } from '../../lib/cluster-plan';
 import { validPlan } from './valid-plan';
 
 /** Synthesized Terraform JSON, loosely typed for assertions. */
- 
+
 export type TfJson = any;
 
 /** A stack named after the cluster with the talos and local providers configured. */

@@ -37,7 +37,11 @@ export class TwinServer {
     const env: NodeJS.ProcessEnv = { ...process.env };
     env.TWINS_FIXTURES = path.join(dir, 'fixtures.json');
     fs.writeFileSync(env.TWINS_FIXTURES, JSON.stringify(fixtures));
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'run-ts.mjs'), 'twins/server.ts', dir], { cwd: PROJECT_ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'run-ts.mjs'), 'twins/server.ts', dir], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       const rl = createInterface({ input: child.stdout! });
       rl.once('line', (l) => resolve(l));
@@ -90,7 +94,9 @@ export function stableAddress(address: string): string {
 /** Every managed resource instance of a plan with its folded action, by stable address. */
 export function plannedActions(plan: PlanJson): Record<string, PlannedAction> {
   const fold = (a: string[]): PlannedAction => (a.length === 2 ? 'replace' : (a[0] as PlannedAction));
-  return Object.fromEntries((plan.resource_changes ?? []).filter((r) => r.mode === 'managed').map((r) => [stableAddress(r.address), fold(r.change.actions)]));
+  return Object.fromEntries(
+    (plan.resource_changes ?? []).filter((r) => r.mode === 'managed').map((r) => [stableAddress(r.address), fold(r.change.actions)]),
+  );
 }
 
 /** Addresses of a plan whose action is `action`, sorted. */

@@ -52,7 +52,7 @@ export function checkProxmoxEnvironment(env: Environment): DoctorLine[] {
   } else {
     lines.push(passed('PROXMOX_VE_ENDPOINT', 'set'));
   }
-  const tokenFix = 'create a token (README "Proxmox API token") and export PROXMOX_VE_API_TOKEN=\'terraform@pve!cdktf=<secret>\'';
+  const tokenFix = "create a token (docs/proxmox-access.md) and export PROXMOX_VE_API_TOKEN='terraform@pve!cdktf=<secret>'";
   if (set(env, 'PROXMOX_VE_API_TOKEN')) {
     lines.push(
       API_TOKEN_FORMAT.test(env.PROXMOX_VE_API_TOKEN!)

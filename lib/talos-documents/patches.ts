@@ -83,7 +83,9 @@ export function commonDocuments(plan: ClusterPlan, installerImage: string): Talo
 export function controlPlaneDocuments(plan: ClusterPlan, extraManifests: readonly string[]): TalosDocument[] {
   extraManifests.forEach((url, i) => {
     if (!/^https?:\/\/\S+$/.test(url)) {
-      throw new Error(`extraManifests[${i}] = ${JSON.stringify(url)} is not an http(s) URL. Fix: give the manifest's URL, or make it an inline manifest`);
+      throw new Error(
+        `extraManifests[${i}] = ${JSON.stringify(url)} is not an http(s) URL. Fix: give the manifest's URL, or make it an inline manifest`,
+      );
     }
   });
   const v1alpha1: V1Alpha1Patch = {
@@ -104,7 +106,9 @@ export function inlineManifestsDocument(manifests: readonly InlineManifest[]): V
   const seen = new Set<string>();
   manifests.forEach((m, i) => {
     if (!isDnsSubdomain(m.name)) {
-      throw new Error(`inlineManifests[${i}].name = ${JSON.stringify(m.name)} is not a DNS-1123 subdomain. Fix: lowercase letters, digits, '-' and '.'`);
+      throw new Error(
+        `inlineManifests[${i}].name = ${JSON.stringify(m.name)} is not a DNS-1123 subdomain. Fix: lowercase letters, digits, '-' and '.'`,
+      );
     }
     if (seen.has(m.name)) {
       throw new Error(`inlineManifests[${i}].name = ${JSON.stringify(m.name)} is used twice. Fix: give every inline manifest a unique name`);
@@ -130,17 +134,23 @@ export function macSelector(macAddress: string): string {
  */
 export function nodeDocuments(plan: ClusterPlan, node: PlannedNode): TalosDocument[] {
   if (!isDnsLabel(node.name)) {
-    throw new Error(`node name = ${JSON.stringify(node.name)} (${node.path}) is not a DNS-1123 label, so it cannot be the hostname. Fix: lowercase letters, digits and '-', at most 63 characters`);
+    throw new Error(
+      `node name = ${JSON.stringify(node.name)} (${node.path}) is not a DNS-1123 label, so it cannot be the hostname. Fix: lowercase letters, digits and '-', at most 63 characters`,
+    );
   }
   const network = parseNetwork(plan.networkCidr);
   if (!network) {
     throw new Error(`network.cidr = ${JSON.stringify(plan.networkCidr)} is not an IPv4 network. Fix: write it as a.b.c.0/prefix`);
   }
   if (!isIpv4(node.ip)) {
-    throw new Error(`${node.path}.ip = ${JSON.stringify(node.ip)} is not an IPv4 address. Fix: give the node a static address in ${plan.networkCidr}`);
+    throw new Error(
+      `${node.path}.ip = ${JSON.stringify(node.ip)} is not an IPv4 address. Fix: give the node a static address in ${plan.networkCidr}`,
+    );
   }
   if (!isIpv4(plan.gateway)) {
-    throw new Error(`network.gateway = ${JSON.stringify(plan.gateway)} is not an IPv4 address. Fix: give the router's address in ${plan.networkCidr}`);
+    throw new Error(
+      `network.gateway = ${JSON.stringify(plan.gateway)} is not an IPv4 address. Fix: give the router's address in ${plan.networkCidr}`,
+    );
   }
   const hostname: HostnameConfig = { apiVersion: TALOS_DOCUMENT_API_VERSION, kind: 'HostnameConfig', hostname: node.name, auto: 'off' };
   const alias: LinkAliasConfig = {

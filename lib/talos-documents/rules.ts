@@ -14,10 +14,17 @@ import { DocumentKind, documentKind, DocumentOfKind, HostnameConfig, TalosDocume
 export function hostnameConfigProblems(doc: HostnameConfig, path = 'HostnameConfig'): Problem[] {
   const out: Problem[] = [];
   if (doc.hostname === undefined && doc.auto === undefined) {
-    out.push(error(path, doc, "either 'auto' or 'hostname' must be set", "set hostname and auto: off, or auto: stable"));
+    out.push(error(path, doc, "either 'auto' or 'hostname' must be set", 'set hostname and auto: off, or auto: stable'));
   }
   if (doc.hostname !== undefined && doc.auto !== 'off') {
-    out.push(error(`${path}.auto`, doc.auto, "a static hostname needs auto: off: 'auto' and 'hostname' cannot be set at the same time, and the generated 1.12+ config carries auto: stable, which a patch without auto keeps", 'set auto: off next to the hostname'));
+    out.push(
+      error(
+        `${path}.auto`,
+        doc.auto,
+        "a static hostname needs auto: off: 'auto' and 'hostname' cannot be set at the same time, and the generated 1.12+ config carries auto: stable, which a patch without auto keeps",
+        'set auto: off next to the hostname',
+      ),
+    );
   }
   if (doc.hostname !== undefined && !isDnsLabel(doc.hostname)) {
     out.push(error(`${path}.hostname`, doc.hostname, 'is not a DNS-1123 label', "lowercase letters, digits and '-', at most 63 characters"));
@@ -37,11 +44,27 @@ const none = (): Problem[] => [];
 const DOCUMENT_RULES: { readonly [K in DocumentKind]: DocumentRule<K> } = {
   v1alpha1: (doc, role, path) =>
     role === 'worker' && (doc.cluster?.inlineManifests?.length || doc.cluster?.extraManifests?.length)
-      ? [error(`${path}.cluster`, doc.cluster, 'manifests on a worker are never applied (only control planes reconcile them)', 'put inline and extra manifests in the control-plane patch only')]
+      ? [
+          error(
+            `${path}.cluster`,
+            doc.cluster,
+            'manifests on a worker are never applied (only control planes reconcile them)',
+            'put inline and extra manifests in the control-plane patch only',
+          ),
+        ]
       : [],
   HostnameConfig: (doc, _role, path) => hostnameConfigProblems(doc, path),
   Layer2VIPConfig: (doc, role, path) =>
-    role === 'worker' ? [error(path, doc.name, 'a virtual IP on a worker is not supported (Talos announces it only from control planes)', 'put Layer2VIPConfig in the control-plane patch only')] : [],
+    role === 'worker'
+      ? [
+          error(
+            path,
+            doc.name,
+            'a virtual IP on a worker is not supported (Talos announces it only from control planes)',
+            'put Layer2VIPConfig in the control-plane patch only',
+          ),
+        ]
+      : [],
   LinkAliasConfig: none,
   LinkConfig: none,
   ResolverConfig: none,
@@ -63,7 +86,8 @@ export function duplicateDocumentProblems(patch: readonly TalosDocument[]): Prob
   const out: Problem[] = [];
   patch.forEach((doc, i) => {
     const key = 'kind' in doc ? `${doc.kind}/${'name' in doc ? doc.name : ''}` : 'v1alpha1';
-    if (seen.has(key)) out.push(error(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
+    if (seen.has(key))
+      out.push(error(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
     seen.add(key);
   });
   return out;

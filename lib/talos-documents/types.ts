@@ -105,14 +105,7 @@ export interface V1Alpha1Patch {
 }
 
 /** Every document kind the builders produce. */
-export type TalosDocument =
-  | V1Alpha1Patch
-  | HostnameConfig
-  | LinkAliasConfig
-  | LinkConfig
-  | Layer2VIPConfig
-  | ResolverConfig
-  | TimeSyncConfig;
+export type TalosDocument = V1Alpha1Patch | HostnameConfig | LinkAliasConfig | LinkConfig | Layer2VIPConfig | ResolverConfig | TimeSyncConfig;
 
 /** The kind names of the documents: each document's `kind`, and `v1alpha1` for the legacy document. */
 export type DocumentKind = Extract<TalosDocument, { kind: string }>['kind'] | 'v1alpha1';

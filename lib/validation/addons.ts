@@ -20,23 +20,67 @@ export function addonSwitchProblems(plan: Pick<ClusterPlan, 'addons'>): Problem[
   const { cni, cilium, certManager, argocd } = plan.addons;
   const out: Problem[] = [];
   if (!cilium.enabled && cni === 'none') {
-    out.push(error('addons.cni', cni, 'is none while Cilium is disabled, so the cluster would have no CNI and no pod would start', "set cni to 'flannel' (or remove it), or enable Cilium"));
+    out.push(
+      error(
+        'addons.cni',
+        cni,
+        'is none while Cilium is disabled, so the cluster would have no CNI and no pod would start',
+        "set cni to 'flannel' (or remove it), or enable Cilium",
+      ),
+    );
   }
   if (cilium.enabled && cni === 'flannel') {
-    out.push(error('addons.cni', cni, 'is flannel while Cilium is enabled; two CNIs cannot share the nodes', "remove cni (Cilium needs 'none'), or disable Cilium"));
+    out.push(
+      error(
+        'addons.cni',
+        cni,
+        'is flannel while Cilium is enabled; two CNIs cannot share the nodes',
+        "remove cni (Cilium needs 'none'), or disable Cilium",
+      ),
+    );
   }
   if (!cilium.enabled) {
     if (cilium.loadBalancerRange !== undefined) {
-      out.push(error('addons.cilium.loadBalancerRange', cilium.loadBalancerRange, 'is set while Cilium is disabled; only Cilium hands out and announces these addresses', 'remove loadBalancerRange, or enable Cilium'));
+      out.push(
+        error(
+          'addons.cilium.loadBalancerRange',
+          cilium.loadBalancerRange,
+          'is set while Cilium is disabled; only Cilium hands out and announces these addresses',
+          'remove loadBalancerRange, or enable Cilium',
+        ),
+      );
     }
-    if (cilium.gatewayApi) out.push(error('addons.cilium.gatewayApi', true, 'is set while Cilium is disabled; the Gateway API is served by Cilium', 'remove gatewayApi, or enable Cilium'));
-    if (cilium.hubble) out.push(error('addons.cilium.hubble', true, 'is set while Cilium is disabled; Hubble is part of Cilium', 'remove hubble, or enable Cilium'));
+    if (cilium.gatewayApi)
+      out.push(
+        error(
+          'addons.cilium.gatewayApi',
+          true,
+          'is set while Cilium is disabled; the Gateway API is served by Cilium',
+          'remove gatewayApi, or enable Cilium',
+        ),
+      );
+    if (cilium.hubble)
+      out.push(error('addons.cilium.hubble', true, 'is set while Cilium is disabled; Hubble is part of Cilium', 'remove hubble, or enable Cilium'));
   }
   if (!certManager.enabled && certManager.caIssuerName !== undefined) {
-    out.push(error('addons.certManager.caIssuerName', certManager.caIssuerName, 'the CA issuer needs cert-manager, which is disabled', 'remove caIssuerName, or enable cert-manager'));
+    out.push(
+      error(
+        'addons.certManager.caIssuerName',
+        certManager.caIssuerName,
+        'the CA issuer needs cert-manager, which is disabled',
+        'remove caIssuerName, or enable cert-manager',
+      ),
+    );
   }
   if (!argocd.enabled && argocd.bootstrapRepoUrl !== undefined) {
-    out.push(error('addons.argocd.bootstrapRepoUrl', argocd.bootstrapRepoUrl, 'the bootstrap Application needs Argo CD, which is disabled', 'remove bootstrapRepoUrl, or enable Argo CD'));
+    out.push(
+      error(
+        'addons.argocd.bootstrapRepoUrl',
+        argocd.bootstrapRepoUrl,
+        'the bootstrap Application needs Argo CD, which is disabled',
+        'remove bootstrapRepoUrl, or enable Argo CD',
+      ),
+    );
   }
   return out;
 }
@@ -56,7 +100,10 @@ export function isGitUrl(text: string): boolean {
 function bootstrapRepo(ctx: ValidationContext): Problem[] {
   const url = ctx.plan.addons.argocd.bootstrapRepoUrl;
   if (url === undefined || isGitUrl(url)) return [];
-  const fix = typeof url === 'string' && url.startsWith('http://') ? `use https: ${url.replace(/^http:/, 'https:')}` : 'write an https or ssh git URL, e.g. https://github.com/you/gitops.git or git@github.com:you/gitops.git';
+  const fix =
+    typeof url === 'string' && url.startsWith('http://')
+      ? `use https: ${url.replace(/^http:/, 'https:')}`
+      : 'write an https or ssh git URL, e.g. https://github.com/you/gitops.git or git@github.com:you/gitops.git';
   return [error('addons.argocd.bootstrapRepoUrl', url, 'is not an https or ssh git URL', fix)];
 }
 
@@ -65,10 +112,19 @@ function bootstrapRevision(ctx: ValidationContext): Problem[] {
   if (!argocd?.bootstrapRepoUrl) return [];
   const revision = argocd.bootstrapRevision;
   if (revision === undefined || revision.trim() === '') {
-    return [error('addons.argocd.bootstrapRevision', revision, 'is required with bootstrapRepoUrl: the bootstrap Application is pinned by default', 'set a tag or commit, e.g. "v0.1.0" (or a branch name to follow every push deliberately)')];
+    return [
+      error(
+        'addons.argocd.bootstrapRevision',
+        revision,
+        'is required with bootstrapRepoUrl: the bootstrap Application is pinned by default',
+        'set a tag or commit, e.g. "v0.1.0" (or a branch name to follow every push deliberately)',
+      ),
+    ];
   }
   if (MOVING_REVISIONS.has(revision)) {
-    return [warning('addons.argocd.bootstrapRevision', revision, 'is a branch: the cluster follows every push to it', 'pin a tag or commit, e.g. "v0.1.0"')];
+    return [
+      warning('addons.argocd.bootstrapRevision', revision, 'is a branch: the cluster follows every push to it', 'pin a tag or commit, e.g. "v0.1.0"'),
+    ];
   }
   return [];
 }
@@ -76,7 +132,14 @@ function bootstrapRevision(ctx: ValidationContext): Problem[] {
 function issuerName(ctx: ValidationContext): Problem[] {
   const name = ctx.plan.addons.certManager.caIssuerName;
   if (name === undefined || isDnsSubdomain(name)) return [];
-  return [error('addons.certManager.caIssuerName', name, 'is not a valid Kubernetes object name (DNS-1123 subdomain)', `e.g. ${toDnsLabel(name) || 'homelab-ca'}`)];
+  return [
+    error(
+      'addons.certManager.caIssuerName',
+      name,
+      'is not a valid Kubernetes object name (DNS-1123 subdomain)',
+      `e.g. ${toDnsLabel(name) || 'homelab-ca'}`,
+    ),
+  ];
 }
 
 function argocdDomain(ctx: ValidationContext): Problem[] {

@@ -22,30 +22,65 @@ function formed(ctx: ValidationContext): Problem[] {
 
 function clearOfNodeAddresses(ctx: ValidationContext, path: string, net: Ipv4Network): Problem[] {
   if (ctx.network && overlaps(ctx.network, net)) {
-    return [error(path, net.cidr, `overlaps the node network ${ctx.network.cidr}`, 'pick a private range no LAN uses, e.g. 10.244.0.0/16 for pods and 10.96.0.0/12 for services, or 172.16.0.0/16 if your LAN is 10.x')];
+    return [
+      error(
+        path,
+        net.cidr,
+        `overlaps the node network ${ctx.network.cidr}`,
+        'pick a private range no LAN uses, e.g. 10.244.0.0/16 for pods and 10.96.0.0/12 for services, or 172.16.0.0/16 if your LAN is 10.x',
+      ),
+    ];
   }
   const inside = [
     ...(contains(net, ctx.plan.vip) ? [`the VIP ${ctx.plan.vip}`] : []),
     ...ctx.plan.nodes.filter((n) => contains(net, n.ip)).map((n) => `${n.name} (${n.ip})`),
   ];
   if (inside.length === 0) return [];
-  return [error(path, net.cidr, `contains ${inside.join(', ')}`, 'move it to a private range no node address is in, e.g. 10.244.0.0/16 for pods, 10.96.0.0/12 for services')];
+  return [
+    error(
+      path,
+      net.cidr,
+      `contains ${inside.join(', ')}`,
+      'move it to a private range no node address is in, e.g. 10.244.0.0/16 for pods, 10.96.0.0/12 for services',
+    ),
+  ];
 }
 
 function clearOfEachOther(ctx: ValidationContext): Problem[] {
   if (!ctx.podCidr || !ctx.serviceCidr || !overlaps(ctx.podCidr, ctx.serviceCidr)) return [];
-  return [error('serviceCidr', ctx.serviceCidr.cidr, `overlaps podCidr ${ctx.podCidr.cidr}`, 'use separate ranges, e.g. podCidr 10.244.0.0/16 and serviceCidr 10.96.0.0/12')];
+  return [
+    error(
+      'serviceCidr',
+      ctx.serviceCidr.cidr,
+      `overlaps podCidr ${ctx.podCidr.cidr}`,
+      'use separate ranges, e.g. podCidr 10.244.0.0/16 and serviceCidr 10.96.0.0/12',
+    ),
+  ];
 }
 
 function sized(ctx: ValidationContext): Problem[] {
   const problems: Problem[] = [];
   if (ctx.serviceCidr && ctx.serviceCidr.prefix < LARGEST_SERVICE_PREFIX) {
-    problems.push(error('serviceCidr', ctx.serviceCidr.cidr, `is larger than the /${LARGEST_SERVICE_PREFIX} kube-apiserver accepts`, 'use a /12 or smaller, e.g. 10.96.0.0/12'));
+    problems.push(
+      error(
+        'serviceCidr',
+        ctx.serviceCidr.cidr,
+        `is larger than the /${LARGEST_SERVICE_PREFIX} kube-apiserver accepts`,
+        'use a /12 or smaller, e.g. 10.96.0.0/12',
+      ),
+    );
   }
   const nodes = ctx.plan.nodes.length;
   if (ctx.podCidr && addressCount(ctx.podCidr) / ADDRESSES_PER_NODE < Math.max(nodes, 1)) {
     const room = Math.floor(addressCount(ctx.podCidr) / ADDRESSES_PER_NODE);
-    problems.push(error('podCidr', ctx.podCidr.cidr, `has room for ${room} node pod range(s) of /24, the cluster has ${nodes} node(s)`, 'use a /16 such as 10.244.0.0/16 (room for 256 nodes)'));
+    problems.push(
+      error(
+        'podCidr',
+        ctx.podCidr.cidr,
+        `has room for ${room} node pod range(s) of /24, the cluster has ${nodes} node(s)`,
+        'use a /16 such as 10.244.0.0/16 (room for 256 nodes)',
+      ),
+    );
   }
   return problems;
 }

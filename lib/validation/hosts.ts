@@ -11,7 +11,14 @@ function declaredText(ctx: ValidationContext): string {
 
 function someHostDeclared(ctx: ValidationContext): Problem[] {
   if (ctx.hostNames.length > 0) return [];
-  return [error('proxmoxHosts', ctx.def.proxmoxHosts ?? [], 'declares no Proxmox host, so no node can be placed', "declare the Proxmox nodes that may run VMs, e.g. [{ name: 'pve1' }]")];
+  return [
+    error(
+      'proxmoxHosts',
+      ctx.def.proxmoxHosts ?? [],
+      'declares no Proxmox host, so no node can be placed',
+      "declare the Proxmox nodes that may run VMs, e.g. [{ name: 'pve1' }]",
+    ),
+  ];
 }
 
 function nodeHosts(ctx: ValidationContext): Problem[] {
@@ -26,10 +33,19 @@ function poolHosts(ctx: ValidationContext, poolPath: PoolPath): Problem[] {
   const listed = (poolPath === 'controlPlanes' ? ctx.def.controlPlanes : ctx.def.workers)?.hosts;
   if (!listed) return [];
   const undeclared = listed.flatMap((host, i) =>
-    ctx.hostNames.includes(host) ? [] : [error(`${poolPath}.hosts[${i}]`, host, 'is not a declared Proxmox host', `use ${declaredText(ctx)}, or add it to proxmoxHosts`)],
+    ctx.hostNames.includes(host)
+      ? []
+      : [error(`${poolPath}.hosts[${i}]`, host, 'is not a declared Proxmox host', `use ${declaredText(ctx)}, or add it to proxmoxHosts`)],
   );
   if (listed.length === 0 && ctx.hostNames.length > 0) {
-    return [error(`${poolPath}.hosts`, listed, 'lists no host, so its nodes cannot be placed', `list ${declaredText(ctx)}, or remove hosts to use them all`)];
+    return [
+      error(
+        `${poolPath}.hosts`,
+        listed,
+        'lists no host, so its nodes cannot be placed',
+        `list ${declaredText(ctx)}, or remove hosts to use them all`,
+      ),
+    ];
   }
   return undeclared;
 }
@@ -42,7 +58,12 @@ function sharedImageDatastores(ctx: ValidationContext): Problem[] {
     const other = hosts.find((o) => (o.imageDatastore ?? 'local') === store && (o.imageDatastoreShared ?? false) !== shared);
     if (!other || shared) return [];
     return [
-      error(`proxmoxHosts[${i}].imageDatastoreShared`, shared, `datastore ${store} is marked shared on ${other.name} but not on ${h.name}`, 'a Proxmox storage ID names one storage cluster-wide: set imageDatastoreShared the same on every host that uses it'),
+      error(
+        `proxmoxHosts[${i}].imageDatastoreShared`,
+        shared,
+        `datastore ${store} is marked shared on ${other.name} but not on ${h.name}`,
+        'a Proxmox storage ID names one storage cluster-wide: set imageDatastoreShared the same on every host that uses it',
+      ),
     ];
   });
 }
@@ -54,11 +75,23 @@ function controlPlanesSpread(ctx: ValidationContext): Problem[] {
   if (host === '') return [];
   const path = ctx.def.controlPlanes?.hosts ? 'controlPlanes.hosts' : 'controlPlanes.nodes';
   return [
-    warning(path, host, `puts every control plane on ${host} although ${ctx.hostNames.length} hosts are declared: losing ${host} stops the cluster`, 'spread the control planes: remove their explicit host (placement spreads them) or list more hosts in controlPlanes.hosts'),
+    warning(
+      path,
+      host,
+      `puts every control plane on ${host} although ${ctx.hostNames.length} hosts are declared: losing ${host} stops the cluster`,
+      'spread the control planes: remove their explicit host (placement spreads them) or list more hosts in controlPlanes.hosts',
+    ),
   ];
 }
 
 /** Every problem of node placement on Proxmox hosts. */
 export function hostProblems(ctx: ValidationContext): Problem[] {
-  return [...someHostDeclared(ctx), ...poolHosts(ctx, 'controlPlanes'), ...poolHosts(ctx, 'workers'), ...nodeHosts(ctx), ...sharedImageDatastores(ctx), ...controlPlanesSpread(ctx)];
+  return [
+    ...someHostDeclared(ctx),
+    ...poolHosts(ctx, 'controlPlanes'),
+    ...poolHosts(ctx, 'workers'),
+    ...nodeHosts(ctx),
+    ...sharedImageDatastores(ctx),
+    ...controlPlanesSpread(ctx),
+  ];
 }

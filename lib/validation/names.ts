@@ -20,12 +20,26 @@ function longestDerivedName(ctx: ValidationContext): string | undefined {
 function clusterName(ctx: ValidationContext): Problem[] {
   const name = ctx.def.name;
   if (!isDnsLabel(name)) {
-    return [error('name', name, `is not a DNS-1123 label (lowercase letters, digits and -, starting and ending with a letter or digit, at most ${MAX_LABEL_LENGTH} characters)`, suggestion(name))];
+    return [
+      error(
+        'name',
+        name,
+        `is not a DNS-1123 label (lowercase letters, digits and -, starting and ending with a letter or digit, at most ${MAX_LABEL_LENGTH} characters)`,
+        suggestion(name),
+      ),
+    ];
   }
   const derived = longestDerivedName(ctx);
   if (derived && derived.length > MAX_LABEL_LENGTH) {
     const allowed = MAX_LABEL_LENGTH - (derived.length - name.length);
-    return [error('name', name, `makes the derived node name ${derived} longer than ${MAX_LABEL_LENGTH} characters`, `shorten the cluster name to at most ${allowed} characters`)];
+    return [
+      error(
+        'name',
+        name,
+        `makes the derived node name ${derived} longer than ${MAX_LABEL_LENGTH} characters`,
+        `shorten the cluster name to at most ${allowed} characters`,
+      ),
+    ];
   }
   return [];
 }
@@ -36,11 +50,20 @@ function nodeNames(ctx: ValidationContext): Problem[] {
   for (const { planned, defined } of ctx.nodes) {
     const path = `${planned.path}.name`;
     if (defined && !isDnsLabel(planned.name)) {
-      problems.push(error(path, planned.name, `is not a DNS-1123 label (lowercase letters, digits and -, at most ${MAX_LABEL_LENGTH} characters); it becomes the host name and Kubernetes node name`, suggestion(planned.name)));
+      problems.push(
+        error(
+          path,
+          planned.name,
+          `is not a DNS-1123 label (lowercase letters, digits and -, at most ${MAX_LABEL_LENGTH} characters); it becomes the host name and Kubernetes node name`,
+          suggestion(planned.name),
+        ),
+      );
     }
     const first = seen.get(planned.name);
     if (first !== undefined) {
-      problems.push(error(path, planned.name, `is already the name of the node at ${first}; node names must be unique`, `rename it, e.g. ${planned.name}-b`));
+      problems.push(
+        error(path, planned.name, `is already the name of the node at ${first}; node names must be unique`, `rename it, e.g. ${planned.name}-b`),
+      );
     } else {
       seen.set(planned.name, path);
     }
@@ -53,7 +76,14 @@ function hostNames(ctx: ValidationContext): Problem[] {
   return (ctx.def.proxmoxHosts ?? []).flatMap((host, i) => {
     const path = `proxmoxHosts[${i}].name`;
     if (!isHostLabel(host.name)) {
-      return [error(path, host.name, 'is not a host name label (letters, digits and -, starting and ending with a letter or digit)', 'use the node name shown in the Proxmox UI, e.g. pve1')];
+      return [
+        error(
+          path,
+          host.name,
+          'is not a host name label (letters, digits and -, starting and ending with a letter or digit)',
+          'use the node name shown in the Proxmox UI, e.g. pve1',
+        ),
+      ];
     }
     if (seen.has(host.name)) return [error(path, host.name, 'is declared twice', 'declare each Proxmox host once')];
     seen.add(host.name);

@@ -29,32 +29,76 @@ function gateway(ctx: ValidationContext): Problem[] {
     return [error('network.gateway', gw, `is outside the node network ${ctx.network.cidr}`, `use your router's address in ${hostRangeText(ctx)}`)];
   }
   if (isNetworkOrBroadcast(ctx.network, gw)) {
-    return [error('network.gateway', gw, `is the network or broadcast address of ${ctx.network.cidr}`, `use your router's address in ${hostRangeText(ctx)}`)];
+    return [
+      error(
+        'network.gateway',
+        gw,
+        `is the network or broadcast address of ${ctx.network.cidr}`,
+        `use your router's address in ${hostRangeText(ctx)}`,
+      ),
+    ];
   }
   return [];
 }
 
 function dnsServers(ctx: ValidationContext): Problem[] {
   if (ctx.def.network?.dnsServers?.length === 0) {
-    return [error('network.dnsServers', [], 'lists no DNS server, so the nodes could resolve no name (not even the image registry)', 'list at least one, e.g. your gateway, or remove dnsServers to use the gateway')];
+    return [
+      error(
+        'network.dnsServers',
+        [],
+        'lists no DNS server, so the nodes could resolve no name (not even the image registry)',
+        'list at least one, e.g. your gateway, or remove dnsServers to use the gateway',
+      ),
+    ];
   }
   return (ctx.def.network?.dnsServers ?? []).flatMap((server, i) =>
     isIpAddress(server)
       ? []
-      : [error(`network.dnsServers[${i}]`, server, 'is not an IP address (Talos nameservers are addresses, not names)', 'write the DNS server as an IPv4 or IPv6 address, e.g. your gateway')],
+      : [
+          error(
+            `network.dnsServers[${i}]`,
+            server,
+            'is not an IP address (Talos nameservers are addresses, not names)',
+            'write the DNS server as an IPv4 or IPv6 address, e.g. your gateway',
+          ),
+        ],
   );
 }
 
 function ntpServers(ctx: ValidationContext): Problem[] {
   if (ctx.plan.ntpServers.length === 0) {
-    return [error('network.ntpServers', [], 'lists no NTP server; Talos needs synchronized time for etcd and certificates', 'list at least one, or remove ntpServers to use time.cloudflare.com (the Talos default)')];
+    return [
+      error(
+        'network.ntpServers',
+        [],
+        'lists no NTP server; Talos needs synchronized time for etcd and certificates',
+        'list at least one, or remove ntpServers to use time.cloudflare.com (the Talos default)',
+      ),
+    ];
   }
   return ctx.plan.ntpServers.flatMap((server, i) => {
     if (typeof server === 'string' && LOOKS_LIKE_IPV4.test(server)) {
-      return isIpv4(server) ? [] : [error(`network.ntpServers[${i}]`, server, 'is not a valid IPv4 address', 'write a dotted-quad address such as 162.159.200.1 or a host name such as time.cloudflare.com')];
+      return isIpv4(server)
+        ? []
+        : [
+            error(
+              `network.ntpServers[${i}]`,
+              server,
+              'is not a valid IPv4 address',
+              'write a dotted-quad address such as 162.159.200.1 or a host name such as time.cloudflare.com',
+            ),
+          ];
     }
     if (isIpAddress(server) || isDnsSubdomain(typeof server === 'string' ? server.toLowerCase() : server)) return [];
-    return [error(`network.ntpServers[${i}]`, server, 'is neither an IP address nor a DNS name', 'write a host name such as time.cloudflare.com or an IP address')];
+    return [
+      error(
+        `network.ntpServers[${i}]`,
+        server,
+        'is neither an IP address nor a DNS name',
+        'write a host name such as time.cloudflare.com or an IP address',
+      ),
+    ];
   });
 }
 

@@ -32,7 +32,8 @@ function sizeProblems(path: string, role: NodeRole, field: SizeField, value: unk
   if (typeof value !== 'number' || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
     return [error(path, value, `is not a ${whole ? 'whole ' : ''}number`, `write a number of at least ${min}`)];
   }
-  if (value < min) return [error(path, value, `is below the Talos minimum of ${min} ${UNIT[field]} for ${roleText(role)}`, `set it to ${min} or more`)];
+  if (value < min)
+    return [error(path, value, `is below the Talos minimum of ${min} ${UNIT[field]} for ${roleText(role)}`, `set it to ${min} or more`)];
   const recommended = TALOS_RECOMMENDED_MEMORY_GIB[role];
   if (field === 'memoryGiB' && value < recommended) {
     return [warning(path, value, `is below the ${recommended} GiB Talos recommends for ${roleText(role)}`, `set it to ${recommended} or more`)];
@@ -42,7 +43,16 @@ function sizeProblems(path: string, role: NodeRole, field: SizeField, value: unk
 
 function diskProblems(path: string, disks: readonly ExtraDiskDefinition[]): Problem[] {
   return disks.flatMap((disk, i) =>
-    Number.isInteger(disk.sizeGiB) && disk.sizeGiB > 0 ? [] : [error(`${path}.extraDisks[${i}].sizeGiB`, disk.sizeGiB, 'is not a positive whole number of GiB', 'set a size such as 100, or remove the disk')],
+    Number.isInteger(disk.sizeGiB) && disk.sizeGiB > 0
+      ? []
+      : [
+          error(
+            `${path}.extraDisks[${i}].sizeGiB`,
+            disk.sizeGiB,
+            'is not a positive whole number of GiB',
+            'set a size such as 100, or remove the disk',
+          ),
+        ],
   );
 }
 

@@ -23,14 +23,28 @@ function vmIdBase(ctx: ValidationContext): Problem[] {
   if (base === undefined) return [];
   const derived = ctx.nodes.filter((n) => n.defined?.vmId === undefined).map((n) => n.planned.vmId);
   if (Number.isInteger(base) && derived.every(isVmId)) return [];
-  return [error('vmIdBase', base, `gives VM IDs outside Proxmox's range ${MIN_VM_ID} to ${MAX_VM_ID} (each node gets base + its offset in the node network)`, `use a whole number such as ${DEFAULT_VM_ID_BASE}`)];
+  return [
+    error(
+      'vmIdBase',
+      base,
+      `gives VM IDs outside Proxmox's range ${MIN_VM_ID} to ${MAX_VM_ID} (each node gets base + its offset in the node network)`,
+      `use a whole number such as ${DEFAULT_VM_ID_BASE}`,
+    ),
+  ];
 }
 
 function explicitVmIds(ctx: ValidationContext): Problem[] {
   return ctx.nodes.flatMap(({ planned, defined }) =>
     defined?.vmId === undefined || isVmId(defined.vmId)
       ? []
-      : [error(`${planned.path}.vmId`, defined.vmId, `is outside Proxmox's VM ID range ${MIN_VM_ID} to ${MAX_VM_ID}`, 'use a whole number in that range, or remove vmId to derive it from vmIdBase')],
+      : [
+          error(
+            `${planned.path}.vmId`,
+            defined.vmId,
+            `is outside Proxmox's VM ID range ${MIN_VM_ID} to ${MAX_VM_ID}`,
+            'use a whole number in that range, or remove vmId to derive it from vmIdBase',
+          ),
+        ],
   );
 }
 
@@ -42,7 +56,14 @@ function duplicateVmIds(ctx: ValidationContext): Problem[] {
       owner.set(planned.vmId, planned.name);
       return [];
     }
-    return [error(`${planned.path}.vmId`, planned.vmId, `is also the VM ID of ${first}`, 'give each node its own vmId, or remove vmId to derive distinct ones from vmIdBase')];
+    return [
+      error(
+        `${planned.path}.vmId`,
+        planned.vmId,
+        `is also the VM ID of ${first}`,
+        'give each node its own vmId, or remove vmId to derive distinct ones from vmIdBase',
+      ),
+    ];
   });
 }
 
@@ -51,10 +72,24 @@ function macFormat(ctx: ValidationContext): Problem[] {
     if (defined?.macAddress === undefined) return [];
     const path = `${planned.path}.macAddress`;
     if (!MAC.test(planned.macAddress)) {
-      return [error(path, defined.macAddress, 'is not a MAC address (six hex pairs separated by colons)', 'write it like 02:00:00:00:00:01, or remove macAddress to derive a stable one')];
+      return [
+        error(
+          path,
+          defined.macAddress,
+          'is not a MAC address (six hex pairs separated by colons)',
+          'write it like 02:00:00:00:00:01, or remove macAddress to derive a stable one',
+        ),
+      ];
     }
     if (parseInt(planned.macAddress.slice(0, 2), 16) % 2 === 1) {
-      return [error(path, defined.macAddress, 'is a multicast address (odd first byte); a NIC needs a unicast one', 'use a locally administered unicast address starting 02:, or remove macAddress to derive one')];
+      return [
+        error(
+          path,
+          defined.macAddress,
+          'is a multicast address (odd first byte); a NIC needs a unicast one',
+          'use a locally administered unicast address starting 02:, or remove macAddress to derive one',
+        ),
+      ];
     }
     return [];
   });
@@ -73,7 +108,14 @@ function duplicateMacs(ctx: ValidationContext): Problem[] {
       owner.set(planned.macAddress, planned.name);
       return [];
     }
-    return [error(`${planned.path}.macAddress`, planned.macAddress, `is also the MAC address of ${first}`, 'give each node its own macAddress, or remove it to derive a distinct one')];
+    return [
+      error(
+        `${planned.path}.macAddress`,
+        planned.macAddress,
+        `is also the MAC address of ${first}`,
+        'give each node its own macAddress, or remove it to derive a distinct one',
+      ),
+    ];
   });
 }
 
@@ -83,7 +125,14 @@ function replacementNames(ctx: ValidationContext): Problem[] {
   return (ctx.def.allowVmReplacement ?? []).flatMap((name, i) =>
     names.includes(name)
       ? []
-      : [error(`allowVmReplacement[${i}]`, name, 'is not a node of this cluster (removing a node never needs it)', `name one of [${names.join(', ')}], or remove the entry`)],
+      : [
+          error(
+            `allowVmReplacement[${i}]`,
+            name,
+            'is not a node of this cluster (removing a node never needs it)',
+            `name one of [${names.join(', ')}], or remove the entry`,
+          ),
+        ],
   );
 }
 

@@ -52,7 +52,9 @@ export async function kubernetesUpgrade(ctx: PhaseContext, config: RolloutConfig
 
   const after = await probeCluster(ctx, deadline, { versions: false, kubernetes: true });
   if (!kubernetesAtVersion(after.nodes, target)) {
-    throw new Error(`upgrade-k8s finished but not every kubelet and API server runs ${target} (lowest: ${runningKubernetesVersion(after.nodes)}); re-run the deploy to resume`);
+    throw new Error(
+      `upgrade-k8s finished but not every kubelet and API server runs ${target} (lowest: ${runningKubernetesVersion(after.nodes)}); re-run the deploy to resume`,
+    );
   }
   await waitClusterHealthy(ctx, after, deadline);
   progress(ctx.phase, config.cluster, `Kubernetes ${target} in ${formatElapsed(Date.now() - started)}`);
@@ -65,7 +67,14 @@ export interface UpgradeK8sMode {
 }
 
 /** Runs `talosctl upgrade-k8s --to <to> [--dry-run]`, printing its output with Secret diffs hidden; returns the output. */
-export async function runUpgradeK8s(ctx: PhaseContext, subject: string, via: string, to: string, mode: UpgradeK8sMode, deadline: Deadline): Promise<string> {
+export async function runUpgradeK8s(
+  ctx: PhaseContext,
+  subject: string,
+  via: string,
+  to: string,
+  mode: UpgradeK8sMode,
+  deadline: Deadline,
+): Promise<string> {
   const { dryRun } = mode;
   const redactor = new SecretDiffRedactor();
   const label = dryRun ? 'upgrade-k8s --dry-run' : 'upgrade-k8s';
@@ -74,7 +83,9 @@ export async function runUpgradeK8s(ctx: PhaseContext, subject: string, via: str
     if (shown !== undefined) progress(ctx.phase, subject, `${label}: ${shown}`);
   });
   if (result.code !== 0 || result.timedOut) {
-    throw new Error(`talosctl ${label} --to ${to} ${result.timedOut ? 'timed out' : `failed with exit ${result.code}`} (it is safe to re-run: deploy again)`);
+    throw new Error(
+      `talosctl ${label} --to ${to} ${result.timedOut ? 'timed out' : `failed with exit ${result.code}`} (it is safe to re-run: deploy again)`,
+    );
   }
   return `${result.stdout}\n${result.stderr}`;
 }

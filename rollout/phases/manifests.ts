@@ -26,7 +26,9 @@ export async function manifestSync(ctx: PhaseContext, config: RolloutConfig): Pr
   }
   const target = config.kubernetesVersion;
   if (!kubernetesAtVersion(snapshot.nodes, target)) {
-    throw new Error(`Kubernetes runs ${runningKubernetesVersion(snapshot.nodes)}, not ${target}: the kubernetes step must finish first (deploy again)`);
+    throw new Error(
+      `Kubernetes runs ${runningKubernetesVersion(snapshot.nodes)}, not ${target}: the kubernetes step must finish first (deploy again)`,
+    );
   }
   const controlPlanes = snapshot.nodes.filter((n) => n.role === 'controlplane' && n.mode === 'configured');
   await requireSameManifests(ctx, controlPlanes, deadline);

@@ -64,7 +64,9 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
     await markOwnCordon(ctx, cluster, before, nodename, targets.talosVersion);
   }
   progress(ctx.phase, node.name, `upgrading ${before.talosVersion} → ${targets.talosVersion} with ${targets.installerImage}`);
-  const result = await ctx.talosctl.upgrade(node.ip, targets.installerImage, deadline.remainingSeconds(), (line) => progress(ctx.phase, node.name, `talosctl: ${line}`));
+  const result = await ctx.talosctl.upgrade(node.ip, targets.installerImage, deadline.remainingSeconds(), (line) =>
+    progress(ctx.phase, node.name, `talosctl: ${line}`),
+  );
   if (result.code !== 0 || result.timedOut) {
     // talosctl drives install, drain and reboot itself; when it fails, the node either still runs the old system
     // (nothing to wait for; on ≥ 1.13 the new one may already be installed and the Node left cordoned) or is
@@ -77,7 +79,9 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
         ? ` It stays cordoned (talosctl uncordons only after the reboot) and carries ${ROLLOUT_CORDON_ANNOTATION}: the next deploy uncordons it and upgrades it again.` +
           ' Until then the new OS, already installed, waits on the other boot partition for the next reboot.'
         : '';
-      throw new Error(`${node.name}: talosctl upgrade ${failure} and the node still runs ${now.talosVersion}.${left} Fix the cause (a PodDisruptionBudget that blocks the drain, an unreachable image…) and deploy again`);
+      throw new Error(
+        `${node.name}: talosctl upgrade ${failure} and the node still runs ${now.talosVersion}.${left} Fix the cause (a PodDisruptionBudget that blocks the drain, an unreachable image…) and deploy again`,
+      );
     }
     progress(ctx.phase, node.name, `talosctl upgrade ${failure}, but the node is in stage ${now.stage} on ${now.talosVersion}: waiting for it`);
   }
@@ -97,7 +101,13 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
  * Polls until the node runs again, in stage `running`, on the target version and schematic, and (on a
  * bootstrapped cluster, where every service can be up) reports itself ready (`machinestatus` `status.ready`).
  */
-function waitForTarget(ctx: PhaseContext, targets: RolloutTargets, node: RolloutNode, deadline: Deadline, requireReady: boolean): Promise<NodeSnapshot> {
+function waitForTarget(
+  ctx: PhaseContext,
+  targets: RolloutTargets,
+  node: RolloutNode,
+  deadline: Deadline,
+  requireReady: boolean,
+): Promise<NodeSnapshot> {
   let lastReason = '';
   return pollUntil(
     `${node.name} did not come back on ${targets.talosVersion}`,
@@ -109,7 +119,10 @@ function waitForTarget(ctx: PhaseContext, targets: RolloutTargets, node: Rollout
       const n = attempt.value;
       if (n.mode !== 'configured') return { done: false, reason: 'is in maintenance mode after the upgrade' };
       if (!isAtTarget(n, targets)) {
-        return { done: false, reason: `runs ${n.talosVersion} (schematic ${n.schematicId ?? 'none'}); a boot failure falls back to the previous A/B entry` };
+        return {
+          done: false,
+          reason: `runs ${n.talosVersion} (schematic ${n.schematicId ?? 'none'}); a boot failure falls back to the previous A/B entry`,
+        };
       }
       if (n.stage !== 'running') return { done: false, reason: `stage ${n.stage}` };
       if (requireReady && !n.ready) return { done: false, reason: 'running but not ready yet (machinestatus unmet conditions)' };

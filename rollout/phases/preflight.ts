@@ -26,7 +26,11 @@ const PREFLIGHT_HEALTH_SECONDS = 300;
 export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promise<void> {
   const targets = osTargets(config);
   const deadline = new Deadline(config.nodeTimeoutSeconds);
-  progress(ctx.phase, config.cluster, `target Talos ${targets.talosVersion} (schematic ${targets.schematicId.slice(0, 12)}…), Kubernetes ${targets.kubernetesVersion}`);
+  progress(
+    ctx.phase,
+    config.cluster,
+    `target Talos ${targets.talosVersion} (schematic ${targets.schematicId.slice(0, 12)}…), Kubernetes ${targets.kubernetesVersion}`,
+  );
 
   const problems: string[] = [];
   const clientProblem = talosctlClientProblem(ctx.clientVersion, targets.talosVersion);
@@ -45,7 +49,9 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
 
   problems.push(...preflightProblems(snapshot.nodes, targets));
   if (snapshot.bootstrapped) {
-    const drainedHere = snapshot.nodes.filter((n) => nodeOsAction(n, targets) === 'upgrade' && upgradeDrainsFromClient(n.talosVersion!)).map((n) => n.name);
+    const drainedHere = snapshot.nodes
+      .filter((n) => nodeOsAction(n, targets) === 'upgrade' && upgradeDrainsFromClient(n.talosVersion!))
+      .map((n) => n.name);
     if (drainedHere.length > 0) {
       const unreachable = await ctx.kube.endpointProblem();
       if (unreachable) problems.push(`OS upgrade of ${drainedHere.join(', ')}: ${endpointMessage(unreachable)}`);
@@ -65,7 +71,11 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
 
   const upgrades = snapshot.nodes.filter((n) => nodeOsAction(n, targets) === 'upgrade').map((n) => n.name);
   const running = runningKubernetesVersion(snapshot.nodes);
-  progress(ctx.phase, config.cluster, `ok: OS upgrade for ${upgrades.length ? upgrades.join(', ') : 'no node'}; Kubernetes ${running ?? 'not running yet'} → ${targets.kubernetesVersion}`);
+  progress(
+    ctx.phase,
+    config.cluster,
+    `ok: OS upgrade for ${upgrades.length ? upgrades.join(', ') : 'no node'}; Kubernetes ${running ?? 'not running yet'} → ${targets.kubernetesVersion}`,
+  );
 }
 
 function fail(ctx: PhaseContext, problems: readonly string[]): void {

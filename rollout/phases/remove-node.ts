@@ -26,7 +26,15 @@ const FETCH_TIMEOUT_SECONDS = 60;
 const RETRY = 'then deploy again: Terraform runs this step again before the preflight';
 
 function tail(text: string): string {
-  return text.trim().split('\n').filter((l) => l.trim() !== '').slice(-3).join(' | ').slice(-600) || 'no output';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-3)
+      .join(' | ')
+      .slice(-600) || 'no output'
+  );
 }
 
 /** Deletes the Node object `node`; throws an Error with the fix when no kubeconfig can be had or the delete fails. */
@@ -36,10 +44,18 @@ export async function removeNode(phase: string, config: RemoveNodeConfig, node: 
     return;
   }
   if (!fs.existsSync(config.talosconfig)) {
-    progress(phase, node, `skipped: no kubeconfig at ${config.kubeconfig} and no talosconfig at ${config.talosconfig} (the cluster was never deployed, or a teardown deleted them), so no Kubernetes Node object to delete; if the cluster runs, delete it yourself: kubectl delete node ${node}`);
+    progress(
+      phase,
+      node,
+      `skipped: no kubeconfig at ${config.kubeconfig} and no talosconfig at ${config.talosconfig} (the cluster was never deployed, or a teardown deleted them), so no Kubernetes Node object to delete; if the cluster runs, delete it yourself: kubectl delete node ${node}`,
+    );
     return;
   }
-  progress(phase, node, `no kubeconfig at ${config.kubeconfig}; fetching one through the Talos API (talosctl kubeconfig, talosconfig ${config.talosconfig})`);
+  progress(
+    phase,
+    node,
+    `no kubeconfig at ${config.kubeconfig}; fetching one through the Talos API (talosctl kubeconfig, talosconfig ${config.talosconfig})`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollout-kubeconfig-'));
   try {
     fs.chmodSync(dir, 0o700);
@@ -84,7 +100,11 @@ async function fetchKubeconfig(phase: string, config: RemoveNodeConfig, node: st
     }
   }
   if (alive.length === 0) {
-    progress(phase, node, `skipped: no control plane (${endpoints.join(', ')}) runs a configured Talos any more (reset or gone, as in a full teardown), so there is no cluster and no Node object to delete`);
+    progress(
+      phase,
+      node,
+      `skipped: no control plane (${endpoints.join(', ')}) runs a configured Talos any more (reset or gone, as in a full teardown), so there is no cluster and no Node object to delete`,
+    );
     return false;
   }
   throw new Error(
@@ -97,11 +117,15 @@ async function fetchKubeconfig(phase: string, config: RemoveNodeConfig, node: st
 async function deleteWith(phase: string, config: RemoveNodeConfig, node: string, kubeconfig: string, shown: string): Promise<void> {
   const result = await deleteNode(config.kubectl, kubeconfig, node, DELETE_TIMEOUT_SECONDS * 1000);
   if (result.missing) {
-    throw new Error(`cannot run kubectl (${config.kubectl}: ${result.stderr}); removing a node deletes its Kubernetes Node object with kubectl. Fix: install kubectl on PATH (or set ${ENV.kubectl}), ${RETRY}`);
+    throw new Error(
+      `cannot run kubectl (${config.kubectl}: ${result.stderr}); removing a node deletes its Kubernetes Node object with kubectl. Fix: install kubectl on PATH (or set ${ENV.kubectl}), ${RETRY}`,
+    );
   }
   if (result.code !== 0 || result.timedOut) {
     const detail = result.timedOut ? `timed out after ${DELETE_TIMEOUT_SECONDS}s` : `exit ${result.code}: ${tail(result.stderr || result.stdout)}`;
-    throw new Error(`kubectl delete node ${node} failed (${detail}). Fix: make the Kubernetes API reachable with ${shown} (or delete the Node yourself: kubectl delete node ${node}), ${RETRY}`);
+    throw new Error(
+      `kubectl delete node ${node} failed (${detail}). Fix: make the Kubernetes API reachable with ${shown} (or delete the Node yourself: kubectl delete node ${node}), ${RETRY}`,
+    );
   }
   const said = result.stdout.trim();
   progress(phase, node, said ? `Kubernetes Node object deleted (kubectl: ${tail(said)})` : 'no Kubernetes Node object by that name (already gone)');

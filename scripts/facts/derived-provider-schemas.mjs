@@ -115,11 +115,16 @@ export const DERIVED_PROVIDERS = [
     file: 'hashicorp-helm-3.1.1.json',
     source: 'hashicorp/helm',
     version: '3.1.1',
-    derivedFrom: 'github.com/hashicorp/terraform-provider-helm@v3.1.1: helm/data_helm_template.go (Schema); helm/provider.go (flat provider attributes; the nested kubernetes, registries and experiments are not modelled: the stack writes an empty provider block)',
+    derivedFrom:
+      'github.com/hashicorp/terraform-provider-helm@v3.1.1: helm/data_helm_template.go (Schema); helm/provider.go (flat provider attributes; the nested kubernetes, registries and experiments are not modelled: the stack writes an empty provider block)',
     schema: {
       format_version: '1.0',
       provider_schemas: {
-        'registry.terraform.io/hashicorp/helm': { provider: helmProvider, resource_schemas: {}, data_source_schemas: { helm_template: helmTemplate } },
+        'registry.terraform.io/hashicorp/helm': {
+          provider: helmProvider,
+          resource_schemas: {},
+          data_source_schemas: { helm_template: helmTemplate },
+        },
       },
     },
   },
@@ -127,11 +132,16 @@ export const DERIVED_PROVIDERS = [
     file: 'hashicorp-local-2.6.1.json',
     source: 'hashicorp/local',
     version: '2.6.1',
-    derivedFrom: 'github.com/hashicorp/terraform-provider-local@v2.6.1: internal/provider/resource_local_sensitive_file.go (Schema); the provider has no configuration',
+    derivedFrom:
+      'github.com/hashicorp/terraform-provider-local@v2.6.1: internal/provider/resource_local_sensitive_file.go (Schema); the provider has no configuration',
     schema: {
       format_version: '1.0',
       provider_schemas: {
-        'registry.terraform.io/hashicorp/local': { provider: { version: 0, block: {} }, resource_schemas: { local_sensitive_file: localSensitiveFile }, data_source_schemas: {} },
+        'registry.terraform.io/hashicorp/local': {
+          provider: { version: 0, block: {} },
+          resource_schemas: { local_sensitive_file: localSensitiveFile },
+          data_source_schemas: {},
+        },
       },
     },
   },

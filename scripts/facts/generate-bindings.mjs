@@ -14,7 +14,9 @@ const require = createRequire(import.meta.url);
 const generatorDir = path.dirname(require.resolve('@cdktf/provider-generator/package.json'));
 const { TerraformProviderGenerator } = require(path.join(generatorDir, 'lib/get/generator/provider-generator.js'));
 const { CodeMaker } = require(require.resolve('codemaker', { paths: [generatorDir] }));
-const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require(require.resolve('@cdktf/commons', { paths: [generatorDir] }));
+const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require(
+  require.resolve('@cdktf/commons', { paths: [generatorDir] }),
+);
 
 /** The version of @cdktf/provider-generator in use. */
 export function generatorVersion() {

@@ -44,7 +44,12 @@ export function reduceProviderSchemaDump(dump, only = { resources: '*', dataSour
   const names = Object.keys(dump.provider_schemas ?? {});
   if (names.length !== 1) throw new Error(`expected one provider in the dump, found ${names.length} (${names.join(', ')})`);
   const p = dump.provider_schemas[names[0]];
-  const keep = (all, list) => Object.fromEntries(Object.entries(all ?? {}).filter(([k]) => list === '*' || list.includes(k)).map(([k, v]) => [k, reduceSchema(v)]));
+  const keep = (all, list) =>
+    Object.fromEntries(
+      Object.entries(all ?? {})
+        .filter(([k]) => list === '*' || list.includes(k))
+        .map(([k, v]) => [k, reduceSchema(v)]),
+    );
   return {
     format_version: dump.format_version ?? '1.0',
     provider_schemas: {
