@@ -12,6 +12,8 @@ const common = {
 
 module.exports = {
   testTimeout: 120000,
+  // Two workers on two cores: the integration tests spend most of their time waiting on terraform and node children.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.js'],
   projects: [
     // testRegex, not a testMatch glob: globs skip dot-folders such as StrykerJS's sandbox (.stryker-tmp/).

@@ -66,7 +66,13 @@ class GuardWorkspace {
   constructor(talosVersion: string) {
     const stack = new TerraformStack(Testing.app(), 'size-guard-test');
     new HelmProvider(stack, 'helm', {});
-    const addons = new ClusterAddons(stack, 'addons', { plan: validPlan({ ...homelab, talos: { ...homelab.talos, version: talosVersion } }) });
+    const addons = new ClusterAddons(stack, 'addons', {
+      plan: validPlan(
+        talosVersion.startsWith('v1.12.')
+          ? { ...homelab, kubernetesVersion: '1.35.9', talos: { ...homelab.talos, version: talosVersion, configContract: 'v1.12' } }
+          : { ...homelab, talos: { ...homelab.talos, version: talosVersion } },
+      ),
+    });
     const synthesized = JSON.parse(Testing.synth(stack));
 
     const charts = [addons.cilium, addons.certManager, addons.argocd].flatMap((c) => (c ? [c] : []));
