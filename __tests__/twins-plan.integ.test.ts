@@ -101,6 +101,29 @@ describe('the synthesized stacks under real Terraform with the provider twins', 
     );
   });
 
+  test("defines the workflow's validate step (scripts/validate-stacks.sh) as init + validate of every stack, failing on Terraform's error", () => {
+    // GIVEN the example and, in a copy, the old NIC shape; the twins stand in for the registry's providers
+    const broken = new TwinWorkspace(twins, homelab.name, example);
+    workspaces.push(broken);
+    const json = broken.readStack();
+    for (const vm of Object.values(json.resource.proxmox_virtual_environment_vm as Record<string, { network_device: Record<string, unknown>[] }>)) {
+      vm.network_device = vm.network_device.map((nic) => ({ bridge: nic.bridge, mac_address: nic.mac_address, model: nic.model }));
+    }
+    broken.writeStack(json);
+    const run = (ws: TwinWorkspace) =>
+      spawnSync('bash', ['scripts/validate-stacks.sh'], { cwd: ws.project, encoding: 'utf8', env: { ...process.env, ...twins.env() } });
+
+    // WHEN the workflow's script runs in each project folder
+    const good = run(example);
+    const bad = run(broken);
+
+    // THEN
+    expect(good.stdout).toContain('validate-stacks: homelab: valid');
+    expect(good.status).toBe(0);
+    expect(bad.stderr.replace(/\s+/g, ' ')).toContain('Inappropriate value for attribute "network_device"');
+    expect(bad.status).toBe(1);
+  });
+
   test("defines npm run plan-offline as Terraform's plan of the example from nothing, leaving the project's state alone", () => {
     // GIVEN the project folder, where the example's local state would live
     const root = path.resolve(__dirname, '..');

@@ -23,7 +23,6 @@ import { ClusterDefinitionError } from '../lib/problems';
 import { needsControllerWebhook } from '../lib/webhook-objects';
 import { escapeTemplateLiteral } from '../lib/terraform-template';
 import { ARGOCD_CHART_VERSION, CERT_MANAGER_CHART_VERSION, CILIUM_CHART_VERSION, GATEWAY_API_VERSION } from '../lib/versions';
-import { addonSwitchProblems } from '../lib/validation/addons';
 
 /** Props of {@link ClusterAddons}. */
 export interface ClusterAddonsProps {
@@ -94,9 +93,9 @@ export class ClusterAddons extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAddonsProps) {
     super(scope, id);
     const { plan } = props;
+    // The add-on switches come validated (lib/validation/addons.ts); the values files are read here from
+    // `valuesDir`, so their Cilium rules are checked again against what this construct actually renders.
     const a = plan.addons;
-    const switchProblems = addonSwitchProblems(plan);
-    if (switchProblems.length) throw new ClusterDefinitionError(plan.name, switchProblems);
 
     const manifests: InlineManifest[] = [];
     const charts: HelmInlineManifest[] = [];

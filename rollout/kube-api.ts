@@ -10,6 +10,7 @@
  * VIP. `endpointReachable` deliberately goes through the kubeconfig's own endpoint: that is the path
  * `talosctl upgrade` drains through from this machine (Talos ≥ 1.13).
  */
+import { outputTail } from './output-tail';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,22 +20,12 @@ import { Talosctl } from './talosctl';
 /** Longest one kubectl or kubeconfig call may take. */
 const CALL_TIMEOUT_MS = 60_000;
 
-function tail(text: string): string {
-  return (
-    text
-      .trim()
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .slice(-2)
-      .join(' | ')
-      .slice(-400) || 'no output'
-  );
-}
-
 /** A failed kubectl call, named without the kubeconfig path. */
 export class KubectlError extends Error {
   constructor(args: readonly string[], result: KubectlResult) {
-    super(`kubectl ${args.join(' ')} failed (${result.timedOut ? 'timed out' : `exit ${result.code}: ${tail(result.stderr || result.stdout)}`})`);
+    super(
+      `kubectl ${args.join(' ')} failed (${result.timedOut ? 'timed out' : `exit ${result.code}: ${outputTail(result.stderr || result.stdout)}`})`,
+    );
   }
 }
 
@@ -71,7 +62,7 @@ export class KubeApi {
         this.file = file;
         return file;
       }
-      failures.push(`${ip}: ${result.timedOut ? 'timed out' : tail(result.stderr || result.stdout)}`);
+      failures.push(`${ip}: ${result.timedOut ? 'timed out' : outputTail(result.stderr || result.stdout)}`);
     }
     throw new Error(`cannot fetch a kubeconfig through the Talos API (talosctl kubeconfig; ${failures.join('; ')})`);
   }

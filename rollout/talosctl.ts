@@ -5,6 +5,7 @@
  * Flags are checked against docs.siderolabs.com/talos/v1.13/reference/cli (talosctl get, version, upgrade,
  * upgrade-k8s, health, etcd members, kubeconfig). Arguments never carry secrets; the talosconfig is passed by path.
  */
+import { outputTail } from './output-tail';
 import { execFile, spawn } from 'node:child_process';
 import { EtcdMemberRow, parseClientTag, parseEtcdMembers, parseResourceStream, parseServerTag, TalosResource } from './talosctl-output';
 
@@ -28,18 +29,10 @@ export class TalosctlError extends Error {
     /** What the failed run returned. */
     readonly result: TalosctlResult,
   ) {
-    const detail = result.timedOut ? 'timed out' : `exit ${result.code}: ${tail(result.stderr || result.stdout)}`;
+    const detail = result.timedOut ? 'timed out' : `exit ${result.code}: ${outputTail(result.stderr || result.stdout)}`;
     const shown = args.map((a, i) => (args[i - 1] === '--talosconfig' ? '<talosconfig>' : a));
     super(`talosctl ${shown.join(' ')} failed (${detail})`);
   }
-}
-
-function tail(text: string): string {
-  const lines = text
-    .trim()
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  return lines.slice(-3).join(' | ').slice(-600) || 'no output';
 }
 
 /** The stage and readiness a node reports (`talosctl get machinestatus`). */

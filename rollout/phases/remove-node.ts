@@ -9,6 +9,7 @@
  * control plane (`talosctl kubeconfig`, each talosconfig endpoint in turn) into a private temp folder that is
  * removed afterwards. Without either file (never deployed, or a teardown deleted them) it only says so.
  */
+import { outputTail } from '../output-tail';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,18 +25,6 @@ const DELETE_TIMEOUT_SECONDS = 300;
 const FETCH_TIMEOUT_SECONDS = 60;
 /** What a failed step asks for after its fix. */
 const RETRY = 'then deploy again: Terraform runs this step again before the preflight';
-
-function tail(text: string): string {
-  return (
-    text
-      .trim()
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .slice(-3)
-      .join(' | ')
-      .slice(-600) || 'no output'
-  );
-}
 
 /** Deletes the Node object `node`; throws an Error with the fix when no kubeconfig can be had or the delete fails. */
 export async function removeNode(phase: string, config: RemoveNodeConfig, node: string): Promise<void> {
@@ -86,7 +75,9 @@ async function fetchKubeconfig(phase: string, config: RemoveNodeConfig, node: st
       progress(phase, node, `kubeconfig fetched through ${ip} (kept in a private temp folder until kubectl is done)`);
       return true;
     }
-    const detail = result.timedOut ? `timed out after ${FETCH_TIMEOUT_SECONDS}s` : `exit ${result.code}: ${tail(result.stderr || result.stdout)}`;
+    const detail = result.timedOut
+      ? `timed out after ${FETCH_TIMEOUT_SECONDS}s`
+      : `exit ${result.code}: ${outputTail(result.stderr || result.stdout)}`;
     failures.push(`${ip}: ${detail}`);
     progress(phase, node, `talosctl kubeconfig through ${ip} failed (${detail})${i < endpoints.length - 1 ? '; trying the next endpoint' : ''}`);
   }
@@ -122,11 +113,17 @@ async function deleteWith(phase: string, config: RemoveNodeConfig, node: string,
     );
   }
   if (result.code !== 0 || result.timedOut) {
-    const detail = result.timedOut ? `timed out after ${DELETE_TIMEOUT_SECONDS}s` : `exit ${result.code}: ${tail(result.stderr || result.stdout)}`;
+    const detail = result.timedOut
+      ? `timed out after ${DELETE_TIMEOUT_SECONDS}s`
+      : `exit ${result.code}: ${outputTail(result.stderr || result.stdout)}`;
     throw new Error(
       `kubectl delete node ${node} failed (${detail}). Fix: make the Kubernetes API reachable with ${shown} (or delete the Node yourself: kubectl delete node ${node}), ${RETRY}`,
     );
   }
   const said = result.stdout.trim();
-  progress(phase, node, said ? `Kubernetes Node object deleted (kubectl: ${tail(said)})` : 'no Kubernetes Node object by that name (already gone)');
+  progress(
+    phase,
+    node,
+    said ? `Kubernetes Node object deleted (kubectl: ${outputTail(said)})` : 'no Kubernetes Node object by that name (already gone)',
+  );
 }
