@@ -135,6 +135,20 @@ describe('the commands the README documents', () => {
   });
 });
 
+describe('the two test tiers', () => {
+  test('defines every test that starts processes as *.integ.test.ts, so npm run test:unit stays in-process', () => {
+    // GIVEN the unit tier's files (jest.config.js: *.test.ts that are not *.integ.test.ts)
+    const unit = fs.readdirSync(path.join(root, '__tests__')).filter((f) => f.endsWith('.test.ts') && !f.endsWith('.integ.test.ts'));
+    // WHEN / THEN none reaches for a child process or a harness that spawns one
+    const spawning = unit.filter((f) =>
+      /child_process|support\/(terraform-cli|rollout-harness|identity-harness|twins)'/.test(fs.readFileSync(path.join(root, '__tests__', f), 'utf8')),
+    );
+    expect(unit.length).toBeGreaterThan(30);
+    expect(spawning).toEqual([]);
+    expect(packageJson.scripts['test:unit']).toBe('jest --selectProjects unit');
+  });
+});
+
 describe('the documentation', () => {
   const docFiles = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).map((f) => `docs/${f}`)];
 
