@@ -220,17 +220,22 @@ describe('ClusterAddons', () => {
     const def = withAddons({ ...homelab.addons, cilium: { ...homelab.addons?.cilium, gatewayApi: true } });
     // WHEN
     const { addons, json } = synth(def);
-    // THEN the hash expression names and reads every manifest's contents and every URL
+    // THEN the hash expression names every manifest and reads its contents (one Terraform local per manifest, which
+    // reads the chart's rendered template) and every URL
     const hash = json.output.hash.value as string;
     expect(hash.startsWith('${sha256(jsonencode(')).toBe(true);
-    for (const m of addons.inlineManifests) expect(hash).toContain(`"name" = "${m.name}"`);
-    for (const ref of [
-      'data.helm_template.addons_cilium_template',
-      'data.helm_template.addons_cert-manager_template',
-      'data.helm_template.addons_argocd_template',
-      `local.addons_${ADDON_RESOURCES_MANIFEST}`,
+    const locals = json.locals as Record<string, string>;
+    const localOf = (name: string) => Object.keys(locals).find((k) => k.startsWith(`addons_inline-manifest-${name}_`));
+    for (const m of addons.inlineManifests) {
+      expect(hash).toContain(`"name" = "${m.name}", "contents" = local.${localOf(m.name)}}`);
+    }
+    for (const [name, ref] of [
+      ['cilium', 'data.helm_template.addons_cilium_template'],
+      ['cert-manager', 'data.helm_template.addons_cert-manager_template'],
+      ['argocd', 'data.helm_template.addons_argocd_template'],
+      [ADDON_RESOURCES_MANIFEST, `local.addons_${ADDON_RESOURCES_MANIFEST}`],
     ]) {
-      expect(hash).toContain(ref);
+      expect(locals[localOf(name)!]).toContain(ref);
     }
     expect(hash).toContain(gatewayApiCrdsUrl());
   });

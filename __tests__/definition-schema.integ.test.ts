@@ -1,6 +1,7 @@
 /**
- * .gen/cluster-definition.schema.json (what synth validates definitions against) is generated from
- * lib/cluster-definition.ts, the one source of the definition's shape: a stale committed schema fails here.
+ * .gen/cluster-definition.schema.json and its compiled validator .gen/cluster-definition.validate.js (what synth
+ * validates definitions with) are generated from lib/cluster-definition.ts, the one source of the definition's
+ * shape: a stale committed schema or validator fails here.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ function check(project: string) {
 }
 
 describe('definition schema', () => {
-  test('defines the committed schema as what lib/cluster-definition.ts generates', () => {
+  test('defines the committed schema and validator as what lib/cluster-definition.ts generates', () => {
     // GIVEN the repository / WHEN
     const run = check(root);
     // THEN
@@ -25,7 +26,14 @@ describe('definition schema', () => {
   test('fails when lib/cluster-definition.ts gained a field the committed schema lacks', () => {
     // GIVEN a copy of the generator's inputs with one more field in the definition
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'definition-schema-'));
-    for (const item of ['lib', 'scripts', '.gen/cluster-definition.schema.json', 'tsconfig.json', 'package.json']) {
+    for (const item of [
+      'lib',
+      'scripts',
+      '.gen/cluster-definition.schema.json',
+      '.gen/cluster-definition.validate.js',
+      'tsconfig.json',
+      'package.json',
+    ]) {
       fs.cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
     }
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -42,6 +50,7 @@ describe('definition schema', () => {
       // THEN
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('.gen/cluster-definition.schema.json is stale');
+      expect(run.stderr).toContain('.gen/cluster-definition.validate.js is stale');
       expect(run.stderr).toContain('Fix: npm run definition-schema');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

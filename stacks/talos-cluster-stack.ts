@@ -101,6 +101,15 @@ export class TalosClusterStack extends TerraformStack {
   }
 
   /** The non-secret summary the review report compares (written beside cdk.tf.json). */
+  /**
+   * CDKTF's preparation pass resolves every token of the stack once more only to find references into other stacks
+   * (and add outputs and remote-state lookups for them); a cluster's stack never references another stack, so only
+   * the backend is ensured. Saves ~70 ms, a sixth of a synth (bench/).
+   */
+  override prepareStack(): void {
+    this.ensureBackendExists();
+  }
+
   summary(): ClusterSummary {
     const p = this.plan;
     return {

@@ -2,12 +2,12 @@
  * The definition's shape, checked at run time as strictly as the TypeScript type: unknown fields (with the closest
  * valid name), wrong types, missing required fields and values outside a fixed set. The shape has one source, the
  * interfaces of lib/cluster-definition.ts; `npm run definition-schema` generates .gen/cluster-definition.schema.json
- * from them and a test fails when that file is stale. `npm run synth` runs the app through esbuild without a
+ * from them and compiles it into ajv's standalone validator .gen/cluster-definition.validate.js (no schema compile
+ * at run time); a test fails when either file is stale. `npm run synth` runs the app through esbuild without a
  * type-check, so this is what stops `memoryGib: 16` from deploying 8 GiB workers.
  */
-import Ajv, { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
-import schema from '../../.gen/cluster-definition.schema.json';
 import { error, Problem } from '../problems';
 
 /** The result of the shape check. */
@@ -21,7 +21,8 @@ export interface StructureCheck {
   readonly typesValid: boolean;
 }
 
-const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- generated CommonJS, bundled by esbuild
+const validate = require('../../.gen/cluster-definition.validate.js') as ValidateFunction;
 
 /** `/workers/nodes/0/memoryGib` → `workers.nodes[0].memoryGib`; the definition itself is `(definition)`. */
 export function definitionPath(pointer: string, ...more: string[]): string {
