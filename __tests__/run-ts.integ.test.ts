@@ -1,6 +1,7 @@
 /**
  * scripts/run-ts.mjs (the runner behind `npm run synth` and cdktf.json's app): bundles once, reuses the bundle
- * while no TypeScript source changed, rebuilds when one did, and passes arguments through.
+ * while no TypeScript source changed, rebuilds when one did, and passes arguments through; the packages the app
+ * imports live in a separate vendor bundle that a change of project code does not rebuild.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,35 +19,38 @@ beforeAll(() => {
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
   fs.writeFileSync(
     path.join(project, 'entry.ts'),
-    "import { greeting } from './lib/greeting';\nconsole.log(`${greeting}: ${process.argv.slice(2).join(' ')}`);\n",
+    "import { stringify } from 'yaml';\nimport { greeting } from './lib/greeting';\nconsole.log(`${greeting}: ${stringify(process.argv.slice(2).join(' ')).trim()}`);\n",
   );
   fs.mkdirSync(path.join(project, 'lib'));
   fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hello';\n");
 });
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'entry.ts', ...args], { cwd: project, encoding: 'utf8' });
-const bundles = () =>
+const bundles = (kind: 'app' | 'vendor') =>
   fs
     .readdirSync(path.join(project, '.build'))
-    .filter((f) => f.endsWith('.cjs'))
+    .filter((f) => f.endsWith('.cjs') && f.startsWith(kind === 'app' ? 'entry-' : 'entry-vendor-') && (kind === 'vendor' || !f.includes('-vendor-')))
     .sort();
 
 describe('scripts/run-ts.mjs', () => {
   test('defines one bundle reused while no source changes, and a new one when an imported source does', () => {
     // GIVEN / WHEN the entry runs twice
     const first = run('a', 'b');
-    const afterFirst = bundles();
+    const afterFirst = bundles('app');
+    const vendor = bundles('vendor');
     const second = run('c');
-    // THEN the same bundle served both runs, with the arguments passed through
-    expect([first.stdout, second.stdout]).toEqual(['hello: a b\n', 'hello: c\n']);
+    // THEN the same bundles served both runs, with the arguments passed through
+    expect([first.stderr, first.stdout, second.stdout]).toEqual(['', 'hello: a b\n', 'hello: c\n']);
     expect(afterFirst).toHaveLength(1);
-    expect(bundles()).toEqual(afterFirst);
+    expect(vendor).toHaveLength(1);
+    expect(bundles('app')).toEqual(afterFirst);
 
     // WHEN an imported file changes
     fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hi';\n");
     const third = run('d');
-    // THEN a new bundle runs the new code
+    // THEN a new app bundle runs the new code, with the packages of the same vendor bundle
     expect(third.stdout).toBe('hi: d\n');
-    expect(bundles()).toHaveLength(2);
+    expect(bundles('app')).toHaveLength(2);
+    expect(bundles('vendor')).toEqual(vendor);
   });
 });

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point without type-checking: esbuild bundles it (project code and the committed .gen
-// bindings; node_modules stay external) into .build/, and node executes the result. Type-checking is
-// `npm run typecheck`, part of `npm test`.
+// Runs a TypeScript entry point without type-checking: esbuild bundles it into .build/ and node executes the result.
+// Type-checking is `npm run typecheck`, part of `npm test`.
 //
 //   node scripts/run-ts.mjs main.ts            # what `npm run synth` and cdktf.json's "app" run
 //   node scripts/run-ts.mjs rollout/cli.ts ... # the rollout runner Terraform calls
 //
-// The bundle is reused while no TypeScript source changed: its name carries a hash of the entry and of every
-// project .ts and .json file's path, size and modification time (JSON is bundled too: lib/facts, the .gen schemas
-// and PROVENANCE.json; a stat walk costs a few milliseconds; bundling costs ~0.5 s). Files are written under a
-// temporary name and renamed, so parallel runs never race. The source map is a separate file that node reads only
-// with `--enable-source-maps` (NODE_OPTIONS), which costs ~0.4 s a run.
+// Two bundles per entry, each reused until its inputs change (times: docs/maintenance.md, "Synth speed"):
+// - the app bundle: project code and the committed .gen bindings, packages left as imports. Its name carries a hash
+//   of the entry and of every project .ts and .json file's path, size and modification time (JSON is bundled too:
+//   lib/facts, the .gen schemas; the stat walk costs a few milliseconds). Rebuilding it takes ~0.1 s.
+// - the vendor bundle: every package the app imports, served to the app's `require` (resolving and reading a few
+//   hundred small files from node_modules cost ~0.2 s a run). Keyed by package-lock.json and the list of imports, it
+//   is rebuilt only when dependencies change (~0.3 s).
+// Both run with V8's code cache kept beside them. Files are written under a temporary name and renamed, so
+// parallel runs never race. The app's source map is a separate file that node reads only with
+// `--enable-source-maps` (NODE_OPTIONS); the bundles are then loaded plainly so stack traces map to the sources.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +24,7 @@ import vm from 'node:vm';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const SKIP = new Set(['node_modules', '.git', '.build', 'cdktf.out', 'coverage', 'access', '.rollout', '.terraform']);
 const KEEP_PER_ENTRY = 4;
-/** Packages left to node's resolver: native binaries and compilers no entry runs on a hot path. */
+/** Packages left to node's resolver (never bundled): native binaries and compilers no entry runs on a hot path. */
 const EXTERNAL_PACKAGES = ['esbuild', 'typescript', 'cdktf-cli', '@cdktf/provider-generator', 'ts-json-schema-generator'];
 
 const [entry, ...args] = process.argv.slice(2);
@@ -53,32 +57,27 @@ function writeAtomically(file, contents) {
   fs.renameSync(tmp, file);
 }
 
-/** Removes all but the newest bundles of this entry. */
-function prune(outDir, base) {
+/** Removes all but the newest bundles named `<prefix>-<key>.cjs`, with their side files. */
+function prune(outDir, prefix) {
   const mine = fs
     .readdirSync(outDir)
-    .filter((f) => f.startsWith(`${base}-`) && f.endsWith('.cjs'))
+    .filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.cjs') && /^[0-9a-f]{16}$/.test(f.slice(prefix.length + 1, -4)))
     .map((f) => ({ f, t: fs.statSync(path.join(outDir, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
   for (const { f } of mine.slice(KEEP_PER_ENTRY)) {
-    fs.rmSync(path.join(outDir, f), { force: true });
-    fs.rmSync(path.join(outDir, `${f}.map`), { force: true });
-    fs.rmSync(path.join(outDir, `${f}.v8cache`), { force: true });
+    for (const suffix of ['', '.map', '.v8cache', '.packages.json']) fs.rmSync(path.join(outDir, `${f}${suffix}`), { force: true });
   }
 }
 
+const usesSourceMaps = process.execArgv.includes('--enable-source-maps') || /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? '');
+
 /**
- * Runs the bundle as a CommonJS module with V8's code cache: parsing and compiling 2.7 MB of JavaScript costs
- * ~80 ms a run (bench/), so the compiled code is kept beside the bundle (written at the first run's exit,
- * when the functions that run are compiled; rewritten if V8 rejects it, e.g. after a Node upgrade). With
- * `--enable-source-maps` the bundle is required plainly, so stack traces map to the TypeScript sources.
+ * Runs a CommonJS bundle with V8's code cache (kept beside it, written at the first run's exit, when the functions
+ * that ran are compiled; rewritten when V8 rejects it, e.g. after a Node upgrade) and returns its exports.
+ * `requireFn` serves the bundle's `require` calls.
  */
-function runBundle(file) {
-  const requireFromRoot = createRequire(path.join(root, 'package.json'));
-  if (process.execArgv.includes('--enable-source-maps') || /--enable-source-maps/.test(process.env.NODE_OPTIONS ?? '')) {
-    requireFromRoot(file);
-    return;
-  }
+function runBundle(file, requireFn) {
+  if (usesSourceMaps) return createRequire(path.join(root, 'package.json'))(file);
   const cacheFile = `${file}.v8cache`;
   const cachedData = fs.existsSync(cacheFile) ? fs.readFileSync(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
@@ -86,14 +85,55 @@ function runBundle(file) {
   const mod = new Module(file, undefined);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
-  const requireFromBundle = createRequire(file);
-  script.runInThisContext()(mod.exports, requireFromBundle, mod, file, path.dirname(file));
+  script.runInThisContext()(mod.exports, requireFn, mod, file, path.dirname(file));
+  return mod.exports;
+}
+
+/** Package imports of the app bundle that the vendor bundle serves (not node builtins, not EXTERNAL_PACKAGES). */
+function vendoredImports(metafile, outFile) {
+  const output = Object.entries(metafile.outputs).find(([name]) => path.resolve(root, name) === outFile)[1];
+  const isExternalPackage = (spec) => EXTERNAL_PACKAGES.some((p) => spec === p || spec.startsWith(`${p}/`));
+  return [...new Set(output.imports.filter((i) => i.external && !Module.isBuiltin(i.path) && !isExternalPackage(i.path)).map((i) => i.path))].sort();
+}
+
+/** Builds (when missing) the vendor bundle exporting `specifiers`, each loaded on first use; returns its path. */
+async function vendorBundle(base, specifiers) {
+  const lock = path.join(root, 'package-lock.json');
+  const key = createHash('sha256')
+    .update(fs.existsSync(lock) ? fs.readFileSync(lock) : '')
+    .update(JSON.stringify(specifiers))
+    .digest('hex')
+    .slice(0, 16);
+  const file = path.join(outDir, `${base}-vendor-${key}.cjs`);
+  if (fs.existsSync(file)) return file;
+  const contents = [
+    'const packages = {};',
+    ...specifiers.map(
+      (s) => `Object.defineProperty(packages, ${JSON.stringify(s)}, { enumerable: true, get: () => require(${JSON.stringify(s)}) });`,
+    ),
+    'module.exports = packages;',
+  ].join('\n');
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents, resolveDir: root, sourcefile: 'vendor.js', loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: EXTERNAL_PACKAGES,
+    write: false,
+    logLevel: 'error',
+  });
+  writeAtomically(file, result.outputFiles[0].contents);
+  prune(outDir, `${base}-vendor`);
+  return file;
 }
 
 const outDir = path.join(root, '.build');
 const base = path.basename(entry, '.ts');
 const outFile = path.join(outDir, `${base}-${sourcesKey()}.cjs`);
-if (!fs.existsSync(outFile)) {
+const packagesFile = `${outFile}.packages.json`;
+if (!fs.existsSync(outFile) || !fs.existsSync(packagesFile)) {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [path.resolve(root, entry)],
@@ -101,10 +141,9 @@ if (!fs.existsSync(outFile)) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // Packages are bundled too: resolving and reading a few hundred small files from node_modules cost ~0.2 s a
-    // run (bench/); the cache key covers package-lock.json. Only tools too large or native to bundle stay external.
-    external: EXTERNAL_PACKAGES,
+    packages: 'external',
     sourcemap: 'external',
+    metafile: true,
     outfile: outFile,
     write: false,
     logLevel: 'error',
@@ -114,7 +153,17 @@ if (!fs.existsSync(outFile)) {
   const code = result.outputFiles.find((f) => !f.path.endsWith('.map'));
   if (map) writeAtomically(`${outFile}.map`, map.contents);
   writeAtomically(outFile, Buffer.concat([Buffer.from(code.contents), Buffer.from(`\n//# sourceMappingURL=${path.basename(outFile)}.map\n`)]));
+  writeAtomically(packagesFile, JSON.stringify(vendoredImports(result.metafile, outFile)));
   prune(outDir, base);
 }
+const specifiers = JSON.parse(fs.readFileSync(packagesFile, 'utf8'));
+const requireFromBundle = createRequire(outFile);
+let appRequire = requireFromBundle;
+if (!usesSourceMaps && specifiers.length > 0) {
+  const vendorFile = await vendorBundle(base, specifiers);
+  const vendor = runBundle(vendorFile, createRequire(vendorFile));
+  const served = new Set(specifiers);
+  appRequire = Object.assign((id) => (served.has(id) ? vendor[id] : requireFromBundle(id)), requireFromBundle);
+}
 process.argv = [process.argv[0], path.resolve(root, entry), ...args];
-runBundle(outFile);
+runBundle(outFile, appRequire);
