@@ -38,6 +38,11 @@ export interface DeployTargets {
    * @default 2
    */
   readonly workers?: number;
+  /**
+   * How long one node may take (a test waiting for a node that never answers sets a short one).
+   * @default TEST_RUNNER_TIMING.nodeTimeoutSeconds
+   */
+  readonly nodeTimeoutSeconds?: number;
 }
 
 /** How fast the test stack's rollout steps poll, and how long one node (or one cluster-wide wait) may take. */
@@ -69,7 +74,11 @@ export function synthTestStack(targets: DeployTargets): string {
   const plan = validPlan(testDefinition(targets));
   const stack = new TerraformStack(Testing.app(), 'rollout-test');
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  const runner = { projectRoot: PROJECT_ROOT, ...TEST_RUNNER_TIMING };
+  const runner = {
+    projectRoot: PROJECT_ROOT,
+    ...TEST_RUNNER_TIMING,
+    nodeTimeoutSeconds: targets.nodeTimeoutSeconds ?? TEST_RUNNER_TIMING.nodeTimeoutSeconds,
+  };
   const machines = new TerraformData(stack, 'machines', { input: { stands_for: 'VMs and talosconfig file' } });
   const rollout = new ClusterRollout(stack, 'rollout', {
     plan,
