@@ -6,7 +6,7 @@ function host(name: string, extra: Partial<PlannedHost> = {}): PlannedHost {
 }
 
 function node(name: string, hostName: string) {
-  return { name, host: hostName, path: `workers[${name}]` };
+  return { name, host: hostName, path: `workers[${name}]` as const };
 }
 
 describe('image downloads', () => {

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Problem, error } from '../lib/problems';
+import { Problem, errorAt } from '../lib/problems';
 import { validateTalosYaml } from './talos-schema';
 
 type JsonObject = Record<string, unknown>;
@@ -100,7 +100,7 @@ export function checkTalosDocuments(stack: JsonObject): { problems: Problem[]; d
   const validate = (p: TalosPatch, yamlOrJson: string) => {
     if (!/^v?\d+\.\d+/.test(p.contract)) {
       problems.push(
-        error(`${p.path}`, p.contract, 'has no Talos config contract to validate against', 'set talos_version on its talos_machine_configuration'),
+        errorAt(`${p.path}`, p.contract, 'has no Talos config contract to validate against', 'set talos_version on its talos_machine_configuration'),
       );
       return;
     }
@@ -112,7 +112,7 @@ export function checkTalosDocuments(stack: JsonObject): { problems: Problem[]; d
   evaluated.forEach((p, i) => {
     if (expressions[i] === undefined) {
       problems.push(
-        error(
+        errorAt(
           p.path,
           p.text.slice(0, 80),
           'mixes literal YAML and expressions; the checker cannot know its documents',
@@ -123,7 +123,7 @@ export function checkTalosDocuments(stack: JsonObject): { problems: Problem[]; d
     }
     const result = results[next++];
     if (result instanceof Error)
-      problems.push(error(p.path, p.text.slice(0, 80), `could not be evaluated (${result.message})`, 'put terraform (1.11) on PATH'));
+      problems.push(errorAt(p.path, p.text.slice(0, 80), `could not be evaluated (${result.message})`, 'put terraform (1.11) on PATH'));
     else validate(p, result);
   });
   return { problems, documents };

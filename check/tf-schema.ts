@@ -9,7 +9,7 @@
  * problems out.
  */
 import { closest } from 'fastest-levenshtein';
-import { Problem, error } from '../lib/problems';
+import { Problem, errorAt } from '../lib/problems';
 import { ProviderFacts, SchemaAttribute, SchemaBlock, TERRAFORM_DATA_SCHEMA, TfType } from './schema-facts';
 
 /** A JSON value. */
@@ -36,30 +36,30 @@ function checkType(at: string, value: Json, type: TfType): Problem[] {
       (type === 'string' && ['string', 'number', 'boolean'].includes(typeof value)) ||
       (type === 'number' && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))))) ||
       (type === 'bool' && (typeof value === 'boolean' || value === 'true' || value === 'false'));
-    return ok ? [] : [error(at, value, `is not a ${type}`, `write a ${type} value`)];
+    return ok ? [] : [errorAt(at, value, `is not a ${type}`, `write a ${type} value`)];
   }
   const [kind, element, optionals] = type as [string, TfType | Record<string, TfType>, string[] | undefined];
   if (kind === 'list' || kind === 'set') {
-    if (!Array.isArray(value)) return [error(at, value, `is not a ${kind}`, `write a JSON array`)];
+    if (!Array.isArray(value)) return [errorAt(at, value, `is not a ${kind}`, `write a JSON array`)];
     return value.flatMap((v, i) => checkType(`${at}[${i}]`, v, element as TfType));
   }
   if (kind === 'map') {
-    if (!isObject(value)) return [error(at, value, 'is not a map', 'write a JSON object')];
+    if (!isObject(value)) return [errorAt(at, value, 'is not a map', 'write a JSON object')];
     return Object.entries(value).flatMap(([k, v]) => checkType(`${at}.${k}`, v, element as TfType));
   }
   if (kind === 'object') {
-    if (!isObject(value)) return [error(at, value, 'is not an object', 'write a JSON object')];
+    if (!isObject(value)) return [errorAt(at, value, 'is not an object', 'write a JSON object')];
     const attrs = element as Record<string, TfType>;
     const optional = new Set(optionals ?? []);
     const unknown = Object.keys(value).filter((k) => !(k in attrs));
     const missing = Object.keys(attrs).filter((k) => !(k in value) && !optional.has(k));
     return [
       ...unknown.map((k) =>
-        error(`${at}.${k}`, value[k], `is not an attribute of this object type`, `${suggestion(k, Object.keys(attrs))}remove it`),
+        errorAt(`${at}.${k}`, value[k], `is not an attribute of this object type`, `${suggestion(k, Object.keys(attrs))}remove it`),
       ),
       ...(missing.length
         ? [
-            error(
+            errorAt(
               at,
               value,
               `misses object attribute(s) ${missing.join(', ')}: in JSON syntax every attribute of an object type must be written`,
@@ -73,7 +73,7 @@ function checkType(at: string, value: Json, type: TfType): Problem[] {
     ];
   }
   if (kind === 'tuple') {
-    if (!Array.isArray(value)) return [error(at, value, 'is not a tuple', 'write a JSON array')];
+    if (!Array.isArray(value)) return [errorAt(at, value, 'is not a tuple', 'write a JSON array')];
     return value.flatMap((v, i) => checkType(`${at}[${i}]`, v, (element as unknown as TfType[])[i] ?? 'dynamic'));
   }
   return [];
@@ -88,15 +88,15 @@ function checkNested(at: string, value: Json, attr: SchemaAttribute): Problem[] 
       ? checkAttributes(where, v, nested.attributes, new Set())
       : isExpression(v)
         ? []
-        : [error(where, v, 'is not an object', 'write a JSON object')];
+        : [errorAt(where, v, 'is not an object', 'write a JSON object')];
   if (nested.nesting_mode === 'single') return one(at, value);
   if (nested.nesting_mode === 'map')
     return isObject(value)
       ? Object.entries(value).flatMap(([k, v]) => one(`${at}.${k}`, v))
-      : [error(at, value, 'is not a map', 'write a JSON object')];
+      : [errorAt(at, value, 'is not a map', 'write a JSON object')];
   return Array.isArray(value)
     ? value.flatMap((v, i) => one(`${at}[${i}]`, v))
-    : [error(at, value, `is not a ${nested.nesting_mode}`, 'write a JSON array')];
+    : [errorAt(at, value, `is not a ${nested.nesting_mode}`, 'write a JSON array')];
 }
 
 function checkAttributes(
@@ -112,9 +112,9 @@ function checkAttributes(
     if (allowed.has(key) || blocks.includes(key)) continue;
     const attr = attributes[key];
     if (!attr) {
-      problems.push(error(`${at}.${key}`, value, 'is not an argument of this schema', `${suggestion(key, known)}remove it`));
+      problems.push(errorAt(`${at}.${key}`, value, 'is not an argument of this schema', `${suggestion(key, known)}remove it`));
     } else if (attr.computed && !attr.optional && !attr.required) {
-      problems.push(error(`${at}.${key}`, value, 'is read-only (computed by the provider)', 'remove it; read it from the resource instead'));
+      problems.push(errorAt(`${at}.${key}`, value, 'is read-only (computed by the provider)', 'remove it; read it from the resource instead'));
     } else if (attr.nested_type) {
       problems.push(...checkNested(`${at}.${key}`, value, attr));
     } else if (attr.type !== undefined) {
@@ -122,7 +122,7 @@ function checkAttributes(
     }
   }
   for (const [key, attr] of Object.entries(attributes)) {
-    if (attr.required && !(key in body)) problems.push(error(`${at}.${key}`, null, 'is required and missing', `set ${key}`));
+    if (attr.required && !(key in body)) problems.push(errorAt(`${at}.${key}`, null, 'is required and missing', `set ${key}`));
   }
   return problems;
 }
@@ -130,7 +130,7 @@ function checkAttributes(
 /** Problems of one block body (resource, data source, provider or nested block). */
 function checkBlock(at: string, body: Json, block: SchemaBlock, meta: ReadonlySet<string>): Problem[] {
   if (isExpression(body)) return [];
-  if (!isObject(body)) return [error(at, body, 'is not an object', 'write the block as a JSON object')];
+  if (!isObject(body)) return [errorAt(at, body, 'is not an object', 'write the block as a JSON object')];
   const blockTypes = block.block_types ?? {};
   const problems = checkAttributes(at, body, block.attributes ?? {}, meta, Object.keys(blockTypes));
   for (const [name, bt] of Object.entries(blockTypes)) {
@@ -138,9 +138,9 @@ function checkBlock(at: string, body: Json, block: SchemaBlock, meta: ReadonlySe
     const items = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
     if (isExpression(value)) continue;
     if (bt.min_items && items.length < bt.min_items)
-      problems.push(error(`${at}.${name}`, value ?? null, `needs at least ${bt.min_items} block(s)`, `write ${bt.min_items} ${name} block(s)`));
+      problems.push(errorAt(`${at}.${name}`, value ?? null, `needs at least ${bt.min_items} block(s)`, `write ${bt.min_items} ${name} block(s)`));
     if (bt.max_items && items.length > bt.max_items)
-      problems.push(error(`${at}.${name}`, value ?? null, `allows at most ${bt.max_items} block(s)`, `write at most ${bt.max_items}`));
+      problems.push(errorAt(`${at}.${name}`, value ?? null, `allows at most ${bt.max_items} block(s)`, `write at most ${bt.max_items}`));
     if (bt.nesting_mode === 'map') {
       if (isObject(value)) for (const [k, v] of Object.entries(value)) problems.push(...checkBlock(`${at}.${name}.${k}`, v, bt.block, new Set()));
       continue;
@@ -185,7 +185,7 @@ export function checkStackSchema(stack: JsonObject, facts: ProviderFacts): Schem
     const schema = address ? facts.get(address) : undefined;
     if (!schema) {
       problems.push(
-        error(
+        errorAt(
           `provider.${local}`,
           null,
           `no required_providers entry or vendored schema for provider "${local}"`,
@@ -216,7 +216,7 @@ export function checkStackSchema(stack: JsonObject, facts: ProviderFacts): Schem
           const what = provider
             ? `${address} has no ${kind === 'data' ? 'data source' : 'resource'} "${type}"`
             : `no vendored schema for provider ${address} of "${type}"`;
-          problems.push(error(`${kind}.${type}`, null, what, `${suggestion(type, known)}use a type the provider defines`));
+          problems.push(errorAt(`${kind}.${type}`, null, what, `${suggestion(type, known)}use a type the provider defines`));
           continue;
         }
       }

@@ -5,9 +5,9 @@
  * Invariants of the plan itself are the definition check's (a `ValidatedPlan` carries them) and are not re-checked.
  */
 import { IConstruct } from 'constructs';
-import { ClusterDefinitionError, error } from '../lib/problems';
+import { ClusterDefinitionError, errorAt } from '../lib/problems';
 
 /** Throws the construct-local problem `field = value: message. Fix: fix` under `scope`'s construct path. */
 export function constructProblem(scope: IConstruct, field: string, value: unknown, message: string, fix: string): never {
-  throw new ClusterDefinitionError(scope.node.path, [error(field, value, message, fix)]);
+  throw new ClusterDefinitionError(scope.node.path, [errorAt(field, value, message, fix)]);
 }

@@ -4,6 +4,7 @@
  * Source: cert-manager "Supported Releases" (cert-manager.io/docs/releases): 1.21 supports Kubernetes 1.33 to 1.36.
  */
 import { CERT_MANAGER_CHART_VERSION } from './versions';
+import { ProblemPath } from './definition-path';
 
 /** The Kubernetes minors one add-on minor supports. */
 export interface AddonKubernetesWindow {
@@ -18,7 +19,7 @@ export interface AddonSupport {
   /** Name in messages. */
   readonly name: string;
   /** Definition path of its switch. */
-  readonly path: string;
+  readonly path: ProblemPath;
   /** The constant in lib/versions.ts that pins it. */
   readonly constant: string;
   /** The pinned chart version. */

@@ -12,6 +12,7 @@ import {
   ProxmoxHostDefinition,
   StateBackendDefinition,
 } from './cluster-definition';
+import { NodePath } from './definition-path';
 import { addOffset, isIpv4, offsetInNetwork, parseNetwork } from './ipv4';
 import { placeNodes } from './placement';
 import * as versions from './versions';
@@ -54,8 +55,8 @@ export interface PlannedNode {
   readonly memoryGiB: number;
   readonly diskGiB: number;
   readonly extraDisks: readonly PlannedDisk[];
-  /** Definition path of this node, for error messages (`controlPlanes.nodes[1]` or `workers` #2). */
-  readonly path: string;
+  /** Definition path of this node, for problems (`controlPlanes.nodes[1]`, or `workers[homelab-worker-2]` for a pool's node). */
+  readonly path: NodePath;
 }
 
 /** Add-on settings with defaults applied. */

@@ -1,4 +1,5 @@
 /** Problems found in a cluster definition, and the error that carries them all at once. */
+import { ProblemPath } from './definition-path';
 
 /** How bad a problem is: errors stop synth, warnings are printed. */
 export type Severity = 'error' | 'warning';
@@ -6,7 +7,11 @@ export type Severity = 'error' | 'warning';
 /** One problem: where it is, what was found, what would be valid. */
 export interface Problem {
   readonly severity: Severity;
-  /** Field path inside the definition, e.g. `controlPlanes.nodes[1].ip`. */
+  /**
+   * Where: a field of the definition (`controlPlanes.nodes[1].ip`, typed as {@link ProblemPath} by `error` and
+   * `warning`), or, for a problem found outside the definition (`errorAt`, `warningAt`), the values file, Talos
+   * document, Terraform block or construct.
+   */
   readonly path: string;
   /** The offending value as written (or derived). */
   readonly value: unknown;
@@ -37,14 +42,24 @@ export class ClusterDefinitionError extends Error {
   }
 }
 
-/** An error: synth stops. */
-export function error(path: string, value: unknown, message: string, fix: string): Problem {
+/** An error in the definition field at `path`: synth stops. */
+export function error(path: ProblemPath, value: unknown, message: string, fix: string): Problem {
   return { severity: 'error', path, value, message, fix };
 }
 
-/** A warning: synth goes on and prints it. */
-export function warning(path: string, value: unknown, message: string, fix: string): Problem {
+/** A warning about the definition field at `path`: synth goes on and prints it. */
+export function warning(path: ProblemPath, value: unknown, message: string, fix: string): Problem {
   return { severity: 'warning', path, value, message, fix };
+}
+
+/** An error found outside the definition (a values file, a Talos document, Terraform JSON), at `location`. */
+export function errorAt(location: string, value: unknown, message: string, fix: string): Problem {
+  return { severity: 'error', path: location, value, message, fix };
+}
+
+/** A warning about something outside the definition, at `location`. */
+export function warningAt(location: string, value: unknown, message: string, fix: string): Problem {
+  return { severity: 'warning', path: location, value, message, fix };
 }
 
 /** True when any problem is an error. */

@@ -4,7 +4,7 @@
  * into `required_providers`, so a bumped constant without regenerated bindings would change nothing: synth refuses.
  */
 import provenance from '../.gen/PROVENANCE.json';
-import { error, Problem } from './problems';
+import { errorAt, Problem } from './problems';
 import { PROXMOX_PROVIDER_VERSION, TALOS_PROVIDER_VERSION } from './versions';
 
 /** One provider as PROVENANCE.json records it. */
@@ -43,7 +43,7 @@ export function providerProvenanceProblems(
       ? `the bindings in .gen/providers were generated for ${source} ${generated}`
       : `.gen/PROVENANCE.json records no bindings for ${source}`;
     return [
-      error(
+      errorAt(
         `lib/versions.ts ${constant}`,
         version,
         `${what}, so the synthesized stack would not use ${version}`,

@@ -5,7 +5,7 @@
  */
 import { NodeRole } from '../cluster-plan';
 import { isDnsLabel } from '../dns-names';
-import { error, Problem } from '../problems';
+import { errorAt, Problem } from '../problems';
 import { DocumentKind, documentKind, DocumentOfKind, HostnameConfig, TalosDocument } from './types';
 
 /**
@@ -14,11 +14,11 @@ import { DocumentKind, documentKind, DocumentOfKind, HostnameConfig, TalosDocume
 export function hostnameConfigProblems(doc: HostnameConfig, path = 'HostnameConfig'): Problem[] {
   const out: Problem[] = [];
   if (doc.hostname === undefined && doc.auto === undefined) {
-    out.push(error(path, doc, "either 'auto' or 'hostname' must be set", 'set hostname and auto: off, or auto: stable'));
+    out.push(errorAt(path, doc, "either 'auto' or 'hostname' must be set", 'set hostname and auto: off, or auto: stable'));
   }
   if (doc.hostname !== undefined && doc.auto !== 'off') {
     out.push(
-      error(
+      errorAt(
         `${path}.auto`,
         doc.auto,
         "a static hostname needs auto: off: 'auto' and 'hostname' cannot be set at the same time, and the generated 1.12+ config carries auto: stable, which a patch without auto keeps",
@@ -27,7 +27,7 @@ export function hostnameConfigProblems(doc: HostnameConfig, path = 'HostnameConf
     );
   }
   if (doc.hostname !== undefined && !isDnsLabel(doc.hostname)) {
-    out.push(error(`${path}.hostname`, doc.hostname, 'is not a DNS-1123 label', "lowercase letters, digits and '-', at most 63 characters"));
+    out.push(errorAt(`${path}.hostname`, doc.hostname, 'is not a DNS-1123 label', "lowercase letters, digits and '-', at most 63 characters"));
   }
   return out;
 }
@@ -45,7 +45,7 @@ const DOCUMENT_RULES: { readonly [K in DocumentKind]: DocumentRule<K> } = {
   v1alpha1: (doc, role, path) =>
     role === 'worker' && (doc.cluster?.inlineManifests?.length || doc.cluster?.extraManifests?.length)
       ? [
-          error(
+          errorAt(
             `${path}.cluster`,
             doc.cluster,
             'manifests on a worker are never applied (only control planes reconcile them)',
@@ -57,7 +57,7 @@ const DOCUMENT_RULES: { readonly [K in DocumentKind]: DocumentRule<K> } = {
   Layer2VIPConfig: (doc, role, path) =>
     role === 'worker'
       ? [
-          error(
+          errorAt(
             path,
             doc.name,
             'a virtual IP on a worker is not supported (Talos announces it only from control planes)',
@@ -87,7 +87,7 @@ export function duplicateDocumentProblems(patch: readonly TalosDocument[]): Prob
   patch.forEach((doc, i) => {
     const key = 'kind' in doc ? `${doc.kind}/${'name' in doc ? doc.name : ''}` : 'v1alpha1';
     if (seen.has(key))
-      out.push(error(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
+      out.push(errorAt(`doc[${i}] (${documentKind(doc)})`, key, 'the same document appears twice in one patch', 'merge the two documents into one'));
     seen.add(key);
   });
   return out;

@@ -6,6 +6,7 @@ import { addressCount, contains, Ipv4Network, overlaps } from '../ipv4';
 import { error, Problem } from '../problems';
 import { cidrProblems } from './network';
 import { ValidationContext } from './context';
+import { ProblemPath } from '../definition-path';
 
 /** kube-apiserver refuses an IPv4 service range larger than a /12. */
 const LARGEST_SERVICE_PREFIX = 12;
@@ -20,7 +21,7 @@ function formed(ctx: ValidationContext): Problem[] {
   ];
 }
 
-function clearOfNodeAddresses(ctx: ValidationContext, path: string, net: Ipv4Network): Problem[] {
+function clearOfNodeAddresses(ctx: ValidationContext, path: ProblemPath, net: Ipv4Network): Problem[] {
   if (ctx.network && overlaps(ctx.network, net)) {
     return [
       error(

@@ -5,6 +5,7 @@
 import { isDnsLabel, isHostLabel, MAX_LABEL_LENGTH, toDnsLabel } from '../dns-names';
 import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
+import { ProblemPath } from '../definition-path';
 
 function suggestion(name: unknown): string {
   const label = toDnsLabel(String(name ?? ''));
@@ -48,7 +49,7 @@ function nodeNames(ctx: ValidationContext): Problem[] {
   const seen = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { planned, defined } of ctx.nodes) {
-    const path = `${planned.path}.name`;
+    const path: ProblemPath = `${planned.path}.name`;
     if (defined && !isDnsLabel(planned.name)) {
       problems.push(
         error(
@@ -74,7 +75,7 @@ function nodeNames(ctx: ValidationContext): Problem[] {
 function hostNames(ctx: ValidationContext): Problem[] {
   const seen = new Set<string>();
   return (ctx.def.proxmoxHosts ?? []).flatMap((host, i) => {
-    const path = `proxmoxHosts[${i}].name`;
+    const path: ProblemPath = `proxmoxHosts[${i}].name`;
     if (!isHostLabel(host.name)) {
       return [
         error(

@@ -3,6 +3,7 @@ import { contains, isIpAddress, isIpv4, isNetworkOrBroadcast, networkOf } from '
 import { isDnsSubdomain } from '../dns-names';
 import { error, Problem } from '../problems';
 import { hostRangeText, ValidationContext } from './context';
+import { ProblemPath } from '../definition-path';
 
 const LOOKS_LIKE_IPV4 = /^[\d.]+$/;
 
@@ -10,7 +11,7 @@ const LOOKS_LIKE_IPV4 = /^[\d.]+$/;
 const BRIDGE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,14}$/;
 
 /** Problems of a CIDR field: malformed, or written with host bits set (the fix names the network address). */
-export function cidrProblems(path: string, value: unknown, example: string): Problem[] {
+export function cidrProblems(path: ProblemPath, value: unknown, example: string): Problem[] {
   if (typeof value === 'string' && networkOf(value) && networkOf(value) !== value) {
     return [error(path, value, 'has host bits set, so it is not a network address', `write the network address: ${networkOf(value)}`)];
   }
@@ -111,9 +112,9 @@ function vlan(ctx: ValidationContext): Problem[] {
 function bridges(ctx: ValidationContext): Problem[] {
   const fix = 'write the Proxmox bridge or SDN VNet the NICs attach to, e.g. vmbr0, or leave it out for vmbr0';
   const message = 'is not a bridge name (a letter, then letters, digits, _ . or -, at most 15 characters)';
-  const fields: [string, string | undefined][] = [
+  const fields: [ProblemPath, string | undefined][] = [
     ['network.bridge', ctx.def.network?.bridge],
-    ...(ctx.def.proxmoxHosts ?? []).map((h, i): [string, string | undefined] => [`proxmoxHosts[${i}].bridge`, h.bridge]),
+    ...(ctx.def.proxmoxHosts ?? []).map((h, i): [ProblemPath, string | undefined] => [`proxmoxHosts[${i}].bridge`, h.bridge]),
   ];
   return fields.flatMap(([path, name]) => (name === undefined || BRIDGE_NAME.test(name) ? [] : [error(path, name, message, fix)]));
 }

@@ -7,10 +7,11 @@
 import { contains, isIpv4, isNetworkOrBroadcast } from '../ipv4';
 import { error, Problem } from '../problems';
 import { freeAddressHint, NodeSource, ValidationContext } from './context';
+import { ProblemPath } from '../definition-path';
 
 function explicitAddress(ctx: ValidationContext, source: NodeSource): Problem[] {
   const { planned } = source;
-  const path = `${planned.path}.ip`;
+  const path: ProblemPath = `${planned.path}.ip`;
   if (!isIpv4(planned.ip)) return [error(path, planned.ip, 'is not an IPv4 address', `give ${planned.name} ${freeAddressHint(ctx)}`)];
   if (ctx.network && !contains(ctx.network, planned.ip)) {
     return [error(path, planned.ip, `is outside the node network ${ctx.network.cidr}`, `give ${planned.name} ${freeAddressHint(ctx)}`)];
@@ -20,7 +21,7 @@ function explicitAddress(ctx: ValidationContext, source: NodeSource): Problem[] 
 
 function reservedAddress(ctx: ValidationContext, source: NodeSource): Problem[] {
   const { planned } = source;
-  const path = `${planned.path}.ip`;
+  const path: ProblemPath = `${planned.path}.ip`;
   if (source.defined && ctx.network && isNetworkOrBroadcast(ctx.network, planned.ip)) {
     return [error(path, planned.ip, `is the network or broadcast address of ${ctx.network.cidr}`, `give ${planned.name} ${freeAddressHint(ctx)}`)];
   }

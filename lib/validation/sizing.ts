@@ -8,6 +8,7 @@ import { ExtraDiskDefinition, NodeSizeDefinition } from '../cluster-definition';
 import { NodeRole } from '../cluster-plan';
 import { error, Problem, warning } from '../problems';
 import { NodeSource, PoolPath, ValidationContext } from './context';
+import { NodePath, PoolKey, ProblemPath } from '../definition-path';
 
 /** Minimum size per role (Talos system requirements). */
 export const TALOS_MINIMUM: Readonly<Record<NodeRole, { cores: number; memoryGiB: number; diskGiB: number }>> = {
@@ -26,7 +27,7 @@ function roleText(role: NodeRole): string {
   return role === 'controlplane' ? 'a control plane' : 'a worker';
 }
 
-function sizeProblems(path: string, role: NodeRole, field: SizeField, value: unknown): Problem[] {
+function sizeProblems(path: ProblemPath, role: NodeRole, field: SizeField, value: unknown): Problem[] {
   const min = TALOS_MINIMUM[role][field];
   const whole = field !== 'memoryGiB';
   if (typeof value !== 'number' || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
@@ -41,7 +42,7 @@ function sizeProblems(path: string, role: NodeRole, field: SizeField, value: unk
   return [];
 }
 
-function diskProblems(path: string, disks: readonly ExtraDiskDefinition[]): Problem[] {
+function diskProblems(path: PoolKey | NodePath, disks: readonly ExtraDiskDefinition[]): Problem[] {
   return disks.flatMap((disk, i) =>
     Number.isInteger(disk.sizeGiB) && disk.sizeGiB > 0
       ? []
@@ -56,7 +57,7 @@ function diskProblems(path: string, disks: readonly ExtraDiskDefinition[]): Prob
   );
 }
 
-function sizedHere(path: string, role: NodeRole, size: NodeSizeDefinition): Problem[] {
+function sizedHere(path: PoolKey | NodePath, role: NodeRole, size: NodeSizeDefinition): Problem[] {
   const fields: SizeField[] = ['cores', 'memoryGiB', 'diskGiB'];
   return [
     ...fields.flatMap((field) => (size[field] === undefined ? [] : sizeProblems(`${path}.${field}`, role, field, size[field]))),

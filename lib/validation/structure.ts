@@ -8,7 +8,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
-import { error, Problem } from '../problems';
+import { errorAt, Problem } from '../problems';
 
 /** The result of the shape check. */
 export interface StructureCheck {
@@ -24,7 +24,8 @@ export interface StructureCheck {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated CommonJS, bundled by esbuild
 const validate = require('../../.gen/cluster-definition.validate.js') as ValidateFunction;
 
-/** `/workers/nodes/0/memoryGib` → `workers.nodes[0].memoryGib`; the definition itself is `(definition)`. */
+/** `/workers/nodes/0/memoryGib` → `workers.nodes[0].memoryGib`; the definition itself is `(definition)`. It may name a field the type lacks (an
+ * unknown key), so its problems are reported with `errorAt`. */
 export function definitionPath(pointer: string, ...more: string[]): string {
   const keys = [
     ...pointer
@@ -86,7 +87,7 @@ function toProblem(e: ErrorObject): Problem {
       const guess = closestName(key, fields);
       const value = (e.data as Record<string, unknown>)[key];
       const fix = guess ? `did you mean \`${guess}\`?` : `remove it; the fields of ${where(e.instancePath)} are ${fields.join(', ')}`;
-      return error(definitionPath(e.instancePath, key), value, `is not a field of ${where(e.instancePath)}, so it would be ignored`, fix);
+      return errorAt(definitionPath(e.instancePath, key), value, `is not a field of ${where(e.instancePath)}, so it would be ignored`, fix);
     }
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);
@@ -96,11 +97,11 @@ function toProblem(e: ErrorObject): Problem {
         : field?.description
           ? ` (${field.description.replace(/\.$/, '')})`
           : '';
-      return error(definitionPath(e.instancePath, key), undefined, `is required in ${where(e.instancePath)}`, `set ${key}${hint}`);
+      return errorAt(definitionPath(e.instancePath, key), undefined, `is required in ${where(e.instancePath)}`, `set ${key}${hint}`);
     }
     case 'type': {
       const type = String((e.params as { type: string }).type);
-      return error(
+      return errorAt(
         definitionPath(e.instancePath),
         e.data,
         `is ${kindOf(e.data)}, not ${type === 'array' ? 'a list' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`}`,
@@ -112,7 +113,7 @@ function toProblem(e: ErrorObject): Problem {
       const allowed =
         e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
       const guess = typeof e.data === 'string' ? closestName(e.data, allowed.map(String)) : undefined;
-      return error(
+      return errorAt(
         definitionPath(e.instancePath),
         e.data,
         `is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
@@ -120,7 +121,7 @@ function toProblem(e: ErrorObject): Problem {
       );
     }
     default:
-      return error(
+      return errorAt(
         definitionPath(e.instancePath),
         e.data,
         String(e.message),

@@ -5,6 +5,7 @@
 import { DEFAULT_VM_ID_BASE } from '../cluster-plan';
 import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
+import { ProblemPath } from '../definition-path';
 
 /** Lowest VM ID Proxmox accepts. */
 export const MIN_VM_ID = 100;
@@ -70,7 +71,7 @@ function duplicateVmIds(ctx: ValidationContext): Problem[] {
 function macFormat(ctx: ValidationContext): Problem[] {
   return ctx.nodes.flatMap(({ planned, defined }) => {
     if (defined?.macAddress === undefined) return [];
-    const path = `${planned.path}.macAddress`;
+    const path: ProblemPath = `${planned.path}.macAddress`;
     if (!MAC.test(planned.macAddress)) {
       return [
         error(
