@@ -10,7 +10,7 @@ export default {
   testRunner: 'jest',
   jest: { projectType: 'custom', config: { ...unit, displayName: undefined, projects: [] }, enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
-  mutate: ['lib/validation/**/*.ts', 'lib/cilium-values.ts', 'lib/talos-support.ts', 'lib/rollout-checks.ts', 'lib/ipv4.ts', 'lib/cross-cluster.ts'],
+  mutate: ['lib/validation/**/*.ts', 'lib/cilium-values.ts', 'lib/talos-support.ts', 'lib/rollout/checks.ts', 'lib/ipv4.ts', 'lib/cross-cluster.ts'],
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 95, low: 90, break: null },

@@ -1,6 +1,6 @@
 /**
- * Planning logic of the rolling upgrade: wave order and batches (lib/rollout-plan.ts), hop and window rules
- * (lib/talos-support.ts), and the runner's decisions on observed nodes (lib/rollout-checks.ts).
+ * Planning logic of the rolling upgrade: wave order and batches (lib/rollout/plan.ts), hop and window rules
+ * (lib/talos-support.ts), and the runner's decisions on observed nodes (lib/rollout/checks.ts).
  */
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { planCluster } from '../lib/cluster-plan';
@@ -15,8 +15,8 @@ import {
   runningKubernetesVersion,
   talosctlClientProblem,
   talosHopProblems,
-} from '../lib/rollout-checks';
-import { planRolloutWaves } from '../lib/rollout-plan';
+} from '../lib/rollout/checks';
+import { planRolloutWaves } from '../lib/rollout/plan';
 import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem } from '../lib/talos-support';
 
 const SCHEMATIC = 'c'.repeat(64);

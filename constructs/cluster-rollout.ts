@@ -1,6 +1,6 @@
 /**
  * The ordered, health-gated rolling upgrade: bump `TALOS_VERSION`, the schematic or `KUBERNETES_VERSION` and
- * `cdktf deploy` runs, in this order (lib/rollout-plan.ts for the waves):
+ * `cdktf deploy` runs, in this order (lib/rollout/plan.ts for the waves):
  *
  *   after (VMs, talosconfig) → preflight → os-upgrade-<cp-1> → … → os-upgrade-<cp-n>
  *     → os-upgrade-<workers of batch 1> (in parallel) → … → kubernetes = gate
@@ -15,8 +15,8 @@
  */
 import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
-import { ROLLOUT_ENV } from '../lib/rollout-env';
-import { planRolloutWaves, RolloutWave } from '../lib/rollout-plan';
+import { ROLLOUT_ENV } from '../lib/rollout/env';
+import { planRolloutWaves, RolloutWave } from '../lib/rollout/plan';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
 import { addRolloutStep, checkNonEmpty, checkRunnerProps, nodeListTrigger, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 

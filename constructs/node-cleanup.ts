@@ -17,7 +17,7 @@
 import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
-import { ROLLOUT_ENV } from '../lib/rollout-env';
+import { ROLLOUT_ENV } from '../lib/rollout/env';
 import { ITerraformDependable, TerraformData, TerraformIterator } from './cdk';
 import { checkRunnerProps, RolloutRunnerProps, RUNNER_COMMAND } from './rollout-step';
 

@@ -6,7 +6,7 @@
 import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
-import { ROLLOUT_ENV } from '../lib/rollout-env';
+import { ROLLOUT_ENV } from '../lib/rollout/env';
 import { ITerraformDependable, TerraformData, Token } from './cdk';
 
 /** Where the runner runs and how long it waits; shared by every rollout construct. */

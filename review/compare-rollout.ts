@@ -1,5 +1,5 @@
 /**
- * The rollout a change causes on `cdktf deploy` (issue 6 runner, lib/rollout-plan.ts order):
+ * The rollout a change causes on `cdktf deploy` (issue 6 runner, lib/rollout/plan.ts order):
  * - a Talos version or schematic change upgrades the OS: each existing node reboots once, control planes one at
  *   a time, then workers in batches; new and re-created VMs boot the new image directly;
  * - a Kubernetes change runs `talosctl upgrade-k8s` once after the OS rollout: control-plane components control
@@ -7,7 +7,7 @@
  * - chart changes run only the manifest sync (no reboot).
  */
 import { PlannedNode } from '../lib/cluster-plan';
-import { planRolloutWaves } from '../lib/rollout-plan';
+import { planRolloutWaves } from '../lib/rollout/plan';
 import { ClusterOutput, ReviewChange } from './review-change';
 import { constructPath, resourcesOf } from './terraform-json';
 

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PhaseContext } from './cluster-state';
+import { PhaseContext } from './phases/context';
 import { loadConfig, loadRemoveNodeConfig, RolloutConfig } from './config';
 import { formatElapsed, progress } from './log';
 import { clusterHealth } from './phases/health';
@@ -23,25 +23,45 @@ import { removeNode } from './phases/remove-node';
 import { KubeApi } from './kube-api';
 import { Talosctl } from './talosctl';
 
-const PHASES = ['preflight', 'os-upgrade', 'kubernetes', 'health', 'manifests', 'remove-node'] as const;
-type Phase = (typeof PHASES)[number];
-/** The phases that act on one node and need `--node`. */
-const NODE_PHASES: readonly Phase[] = ['os-upgrade', 'remove-node'];
+/** A phase of the runner: whether it acts on one node (`--node`), and what runs it. */
+interface PhaseEntry {
+  readonly perNode: boolean;
+  readonly run: (phase: string, subject: string, node: string | undefined) => Promise<void>;
+}
 
-const USAGE = `usage: rollout/cli.ts <${PHASES.join('|')}> [--node <name>]   (${NODE_PHASES.join(' and ')} need --node)`;
+/**
+ * Every phase. The cluster phases share one setup (configuration, talosctl, Kubernetes API: {@link withCluster});
+ * `remove-node` runs at destroy time from its own, smaller configuration (kubectl, and talosctl only to fetch a
+ * kubeconfig).
+ */
+const PHASES: Readonly<Record<string, PhaseEntry>> = {
+  preflight: { perNode: false, run: (phase, subject) => withCluster(phase, subject, (ctx, config) => preflight(ctx, config)) },
+  'os-upgrade': { perNode: true, run: (phase, subject, node) => withCluster(phase, subject, (ctx, config) => osUpgrade(ctx, config, node!)) },
+  kubernetes: { perNode: false, run: (phase, subject) => withCluster(phase, subject, (ctx, config) => kubernetesUpgrade(ctx, config)) },
+  health: { perNode: false, run: (phase, subject) => withCluster(phase, subject, (ctx, config) => clusterHealth(ctx, config)) },
+  manifests: { perNode: false, run: (phase, subject) => withCluster(phase, subject, (ctx, config) => manifestSync(ctx, config)) },
+  'remove-node': { perNode: true, run: (phase, _subject, node) => removeNode(phase, loadRemoveNodeConfig(process.env, process.cwd()), node!) },
+};
 
-async function runPhase(phase: Exclude<Phase, 'remove-node'>, ctx: PhaseContext, config: RolloutConfig, node: string | undefined): Promise<void> {
-  switch (phase) {
-    case 'preflight':
-      return preflight(ctx, config);
-    case 'os-upgrade':
-      return osUpgrade(ctx, config, node!);
-    case 'kubernetes':
-      return kubernetesUpgrade(ctx, config);
-    case 'health':
-      return clusterHealth(ctx, config);
-    case 'manifests':
-      return manifestSync(ctx, config);
+const NODE_PHASES = Object.keys(PHASES).filter((p) => PHASES[p].perNode);
+const USAGE = `usage: rollout/cli.ts <${Object.keys(PHASES).join('|')}> [--node <name>]   (${NODE_PHASES.join(' and ')} need --node)`;
+
+/** Runs `body` with the cluster phases' context: configuration, talosctl (version read once), Kubernetes API. */
+async function withCluster(phase: string, subject: string, body: (ctx: PhaseContext, config: RolloutConfig) => Promise<void>): Promise<void> {
+  const config = loadConfig(process.env, process.cwd());
+  requirePrivateFile(config.talosconfig);
+  const talosctl = new Talosctl(config.talosctl, config.talosconfig);
+  const clientVersion = await talosctl.clientVersion(30000);
+  progress(phase, subject, `talosctl ${clientVersion}, talosconfig ${config.talosconfig}`);
+  const kube = new KubeApi(
+    talosctl,
+    config.kubectl,
+    config.nodes.filter((n) => n.role === 'controlplane').map((n) => n.ip),
+  );
+  try {
+    await body({ phase, talosctl, nodes: config.nodes, pollMs: config.pollSeconds * 1000, clientVersion, kube, cni: config.cni }, config);
+  } finally {
+    kube.close();
   }
 }
 
@@ -65,34 +85,15 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!PHASES.includes(phase as Phase) || extra.length > 0 || NODE_PHASES.includes(phase as Phase) !== (parsed.values.node !== undefined)) {
+  const entry = Object.hasOwn(PHASES, phase) ? PHASES[phase] : undefined;
+  if (!entry || extra.length > 0 || entry.perNode !== (parsed.values.node !== undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const started = Date.now();
   const subject = parsed.values.node ?? 'cluster';
   try {
-    if (phase === 'remove-node') {
-      await removeNode(phase, loadRemoveNodeConfig(process.env, process.cwd()), parsed.values.node!);
-      progress(phase, subject, `ok (${formatElapsed(Date.now() - started)})`);
-      return 0;
-    }
-    const config = loadConfig(process.env, process.cwd());
-    requirePrivateFile(config.talosconfig);
-    const talosctl = new Talosctl(config.talosctl, config.talosconfig);
-    const clientVersion = await talosctl.clientVersion(30000);
-    progress(phase, subject, `talosctl ${clientVersion}, talosconfig ${config.talosconfig}`);
-    const kube = new KubeApi(
-      talosctl,
-      config.kubectl,
-      config.nodes.filter((n) => n.role === 'controlplane').map((n) => n.ip),
-    );
-    const ctx: PhaseContext = { phase, talosctl, nodes: config.nodes, pollMs: config.pollSeconds * 1000, clientVersion, kube, cni: config.cni };
-    try {
-      await runPhase(phase as Exclude<Phase, 'remove-node'>, ctx, config, parsed.values.node);
-    } finally {
-      kube.close();
-    }
+    await entry.run(phase, subject, parsed.values.node);
     progress(phase, subject, `ok (${formatElapsed(Date.now() - started)})`);
     return 0;
   } catch (e) {

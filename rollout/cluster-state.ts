@@ -7,12 +7,10 @@
  * and the caller keeps polling until its deadline. The cluster is bootstrapped when a configured control plane
  * runs the etcd service (`get services`: `etcd` with `running: true`).
  */
-import { ObservedNode } from '../lib/rollout-checks';
-import { RolloutCni } from '../lib/rollout-env';
+import { ObservedNode } from '../lib/rollout/checks';
 import { RolloutNode } from './config';
-import { KubeApi } from './kube-api';
 import { progress } from './log';
-import { Talosctl } from './talosctl';
+import { PhaseContext } from './phases/context';
 import { schematicFromExtensions, versionFromImage } from './talosctl-output';
 import { Attempt, Deadline, pollUntil } from './wait';
 
@@ -30,20 +28,6 @@ export interface ClusterSnapshot {
   readonly nodes: readonly NodeSnapshot[];
   /** Some configured control plane runs etcd. */
   readonly bootstrapped: boolean;
-}
-
-/** What the phases share: the configuration, the talosctl wrapper and the phase name for progress lines. */
-export interface PhaseContext {
-  readonly phase: string;
-  readonly talosctl: Talosctl;
-  readonly nodes: readonly RolloutNode[];
-  readonly pollMs: number;
-  /** `talosctl version --client` tag, read once per run (fails fast when talosctl is missing). */
-  readonly clientVersion: string;
-  /** kubectl through a kubeconfig fetched via the Talos API (fetched on first use). */
-  readonly kube: KubeApi;
-  /** The CNI whose agents the health gate waits for. */
-  readonly cni: RolloutCni;
 }
 
 /** Timeout of one read: what is left of the deadline, between 5 s and 60 s. */

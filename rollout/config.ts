@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { NodeRole } from '../lib/cluster-plan';
 import { kubeconfigPath, talosconfigPath } from '../lib/paths';
-import { RolloutTargets } from '../lib/rollout-checks';
-import { ROLLOUT_ENV as ENV, RolloutCni } from '../lib/rollout-env';
+import { RolloutTargets } from '../lib/rollout/checks';
+import { ROLLOUT_ENV as ENV, RolloutCni } from '../lib/rollout/env';
 
 export { ENV };
 

@@ -20,7 +20,8 @@
  * Talos mirrors the node's own Node object, pkg/machinery/resources/k8s/node_status.go); changes go through
  * kubectl (rollout/kube-api.ts).
  */
-import { callTimeoutMs, ClusterSnapshot, NodeSnapshot, PhaseContext } from './cluster-state';
+import { callTimeoutMs, ClusterSnapshot, NodeSnapshot } from './cluster-state';
+import { PhaseContext } from './phases/context';
 import { progress } from './log';
 import { Deadline } from './wait';
 

@@ -13,9 +13,10 @@
  *    through kubectl (Talos has no resource for pod readiness; rollout/kube-api.ts).
  * For control planes, a full etcd member list (`talosctl etcd members`). Every gate polls until its deadline.
  */
-import { etcdMembersProblem } from '../lib/rollout-checks';
+import { etcdMembersProblem } from '../lib/rollout/checks';
 import { daemonSetProblem, deploymentProblem } from '../lib/workload-readiness';
-import { callTimeoutMs, ClusterSnapshot, PhaseContext } from './cluster-state';
+import { callTimeoutMs, ClusterSnapshot } from './cluster-state';
+import { PhaseContext } from './phases/context';
 import { progress } from './log';
 import { Deadline, pollUntil } from './wait';
 

@@ -4,7 +4,8 @@
  * the first `--nodes` entry) and applies them to the whole cluster, so differing sets would apply one node's.
  */
 import { createHash } from 'node:crypto';
-import { callTimeoutMs, NodeSnapshot, PhaseContext } from './cluster-state';
+import { callTimeoutMs, NodeSnapshot } from './cluster-state';
+import { PhaseContext } from './phases/context';
 import { progress } from './log';
 import { TalosResource } from './talosctl-output';
 import { Deadline } from './wait';

@@ -2,7 +2,7 @@
  * Doctor checks of the command-line tools a deploy needs: Node.js, Terraform or OpenTofu, talosctl (within the
  * version skew of each cluster's Talos) and kubectl. Pure: the CLI runs the tools and passes what they printed.
  */
-import { talosctlClientProblem } from '../rollout-checks';
+import { talosctlClientProblem } from '../rollout/checks';
 import { compareVersions, minorDistance, minorOf, parseVersion } from '../semver';
 import { DoctorLine, failed, passed } from './report';
 

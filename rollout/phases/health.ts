@@ -4,7 +4,8 @@
  * Waits until every planned node runs with its machine config and etcd runs, then `talosctl health` with the
  * explicit node lists and a full etcd member list.
  */
-import { ClusterSnapshot, PhaseContext, probeCluster } from '../cluster-state';
+import { ClusterSnapshot, probeCluster } from '../cluster-state';
+import { PhaseContext } from './context';
 import { RolloutConfig } from '../config';
 import { waitClusterHealthy, waitEtcdComplete } from '../gates';
 import { formatElapsed, progress } from '../log';

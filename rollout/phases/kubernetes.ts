@@ -10,9 +10,10 @@
  * runs only after the same consistency check (all control planes carry the same manifests) and with
  * `--manifests-no-prune`, so it never deletes an object; the manifests step after it prunes.
  */
-import { kubernetesAtVersion, runningKubernetesVersion } from '../../lib/rollout-checks';
+import { kubernetesAtVersion, runningKubernetesVersion } from '../../lib/rollout/checks';
 import { kubernetesHopProblem, kubernetesWindowProblem } from '../../lib/talos-support';
-import { PhaseContext, probeCluster } from '../cluster-state';
+import { probeCluster } from '../cluster-state';
+import { PhaseContext } from './context';
 import { requireSameManifests } from '../manifest-consistency';
 import { RolloutConfig } from '../config';
 import { waitClusterHealthy } from '../gates';

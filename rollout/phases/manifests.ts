@@ -6,8 +6,9 @@
  * hidden), and run the sync only when the dry run shows a change. Skipped before bootstrap. This is the only step
  * that prunes (the Kubernetes step passes `--manifests-no-prune`).
  */
-import { kubernetesAtVersion, runningKubernetesVersion } from '../../lib/rollout-checks';
-import { PhaseContext, probeCluster } from '../cluster-state';
+import { kubernetesAtVersion, runningKubernetesVersion } from '../../lib/rollout/checks';
+import { probeCluster } from '../cluster-state';
+import { PhaseContext } from './context';
 import { RolloutConfig } from '../config';
 import { formatElapsed, progress } from '../log';
 import { requireSameManifests } from '../manifest-consistency';

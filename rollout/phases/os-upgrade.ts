@@ -12,9 +12,10 @@
  * it, then marks the Node as cordoned by the rollout (rollout/cordon.ts) and clears the mark once the node is
  * back and healthy. Before any gate it releases cordons an earlier failed run of the rollout left behind.
  */
-import { isAtTarget, nodeOsAction, RolloutTargets, upgradeDrainsFromClient } from '../../lib/rollout-checks';
+import { isAtTarget, nodeOsAction, RolloutTargets, upgradeDrainsFromClient } from '../../lib/rollout/checks';
 import { talosHopProblem } from '../../lib/talos-support';
-import { describeNode, NodeSnapshot, PhaseContext, probeCluster, probeNode, probeNodeOnce } from '../cluster-state';
+import { describeNode, NodeSnapshot, probeCluster, probeNode, probeNodeOnce } from '../cluster-state';
+import { PhaseContext } from './context';
 import { osTargets, RolloutConfig, RolloutNode } from '../config';
 import { clearOwnCordon, markOwnCordon, readCordons, releaseOwnCordons, ROLLOUT_CORDON_ANNOTATION } from '../cordon';
 import { waitClusterHealthy, waitEtcdComplete } from '../gates';

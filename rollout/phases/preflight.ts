@@ -10,8 +10,9 @@
  * this rollout left (rollout/cordon.ts) is released, so that the health gate can pass and that step can retry.
  */
 import { kubernetesWindowProblem } from '../../lib/talos-support';
-import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClientProblem, upgradeDrainsFromClient } from '../../lib/rollout-checks';
-import { describeNode, PhaseContext, probeCluster } from '../cluster-state';
+import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClientProblem, upgradeDrainsFromClient } from '../../lib/rollout/checks';
+import { describeNode, probeCluster } from '../cluster-state';
+import { PhaseContext } from './context';
 import { osTargets, RolloutConfig } from '../config';
 import { releaseOwnCordons } from '../cordon';
 import { waitClusterHealthy } from '../gates';

@@ -3,9 +3,9 @@
  * runner (rollout/) reads the nodes with talosctl and asks these functions what to do, so every rule is
  * unit-tested without a cluster. Support facts come from lib/talos-support.ts.
  */
-import { NodeRole } from './cluster-plan';
-import { compareVersions, minorOf, parseVersion } from './semver';
-import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem } from './talos-support';
+import { NodeRole } from '../cluster-plan';
+import { compareVersions, minorOf, parseVersion } from '../semver';
+import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem } from '../talos-support';
 
 /** What the stack wants the cluster to run. */
 export interface RolloutTargets {

@@ -3,7 +3,7 @@
  * batches of `workerBatchSize`. Pure; the rollout constructs chain one Terraform step per node in this order,
  * and the review report prints it.
  */
-import { ClusterPlan, PlannedNode } from './cluster-plan';
+import { ClusterPlan, PlannedNode } from '../cluster-plan';
 
 /** One rollout wave: nodes upgraded together (always one control plane, or up to a batch of workers). */
 export interface RolloutWave {
