@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Measures app synth time and peak memory for clusters of 5, 25 and 100 nodes: the whole process the way
-// `cdktf synth` runs the app (node scripts/run-ts.mjs …) with the bundle reused (no source changed since the last
-// run: the usual case) and rebuilt (a source changed: esbuild runs first), and the in-process synth.
+// Measures synth: first the example (`npm run synth`, i.e. node scripts/run-ts.mjs main.ts, the process cdktf.json's
+// app runs), then clusters of 5, 25 and 100 nodes: the whole process with the bundles reused (no source changed
+// since the last run: the usual case) and with the app bundle rebuilt (a source changed: esbuild runs first; the
+// vendor bundle of the packages stays), the in-process synth and peak memory.
 //
 //   npm run bench [-- --runs 5 --sizes 5,25,100]
 import { execFileSync } from 'node:child_process';
@@ -16,14 +17,30 @@ const runs = Number(values.runs);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${runs} runs each (+1 warm-up), median`);
-console.log('| nodes | process wall (ms) | process wall, bundle rebuilt (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
+const exampleOut = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-example-'));
+const exampleWalls = [];
+for (let i = 0; i <= runs; i++) {
+  const t0 = process.hrtime.bigint();
+  execFileSync(process.execPath, ['scripts/run-ts.mjs', 'main.ts'], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: exampleOut }, stdio: 'pipe' });
+  if (i > 0) exampleWalls.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run is the warm-up
+}
+fs.rmSync(exampleOut, { recursive: true, force: true });
+const bareWalls = [];
+for (let i = 0; i <= runs; i++) {
+  const t0 = process.hrtime.bigint();
+  execFileSync(process.execPath, ['-e', '0']);
+  if (i > 0) bareWalls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+// A bare node start, measured alongside: this machine's speed varies by a third from hour to hour.
+console.log(`example (npm run synth): ${median(exampleWalls).toFixed(0)} ms process wall (a bare \`node -e 0\`: ${median(bareWalls).toFixed(0)} ms)`);
+console.log('| nodes | process wall (ms) | process wall, app bundle rebuilt (ms) | in-process synth (ms) | peak RSS (MiB) | cdk.tf.json (KiB) |');
 console.log('|---|---|---|---|---|---|');
 const buildDir = path.join(root, '.build');
 const dropBundles = () =>
   fs.existsSync(buildDir) &&
   fs
     .readdirSync(buildDir)
-    .filter((f) => f.startsWith('bench-cluster-'))
+    .filter((f) => f.startsWith('bench-cluster-') && !f.startsWith('bench-cluster-vendor-'))
     .forEach((f) => fs.rmSync(path.join(buildDir, f)));
 for (const nodes of values.sizes.split(',').map(Number)) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-'));
