@@ -53,4 +53,14 @@ describe('scripts/run-ts.mjs', () => {
     expect(bundles('app')).toHaveLength(2);
     expect(bundles('vendor')).toEqual(vendor);
   });
+
+  test('defines a run from another working folder as building and running the same way', () => {
+    // GIVEN a source change, so the app bundle is rebuilt by this run
+    fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hey';\n");
+    // WHEN the runner is started from outside the project (as `npm run check` and the tests do)
+    const r = spawnSync(process.execPath, [path.join(project, 'scripts', 'run-ts.mjs'), 'entry.ts', 'e'], { cwd: os.tmpdir(), encoding: 'utf8' });
+    // THEN
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('hey: e\n');
+  });
 });

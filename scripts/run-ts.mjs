@@ -141,6 +141,8 @@ if (!fs.existsSync(outFile) || !fs.existsSync(packagesFile)) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // Paths in the metafile are relative to this folder, whatever the caller's working folder.
+    absWorkingDir: root,
     packages: 'external',
     sourcemap: 'external',
     metafile: true,
