@@ -13,7 +13,7 @@ import path from 'node:path';
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { parseAllDocuments } from 'yaml';
-import { Problem } from '../lib/problems';
+import { errorAt, Problem } from '../lib/problems';
 import { projectRoot } from './schema-facts';
 
 /** Environment variable naming the folder of `config.schema.v1.X.json` files. */
@@ -88,30 +88,17 @@ function toProblem(where: string, doc: unknown, e: ErrorObject): Problem {
   const at = `${where}${e.instancePath}`;
   if (e.keyword === 'additionalProperties') {
     const key = String(e.params.additionalProperty);
-    return {
-      severity: 'error',
-      path: `${at}/${key}`,
-      value: valueAt(doc, `${e.instancePath}/${key}`),
-      message: `unknown key "${key}" (Talos rejects unknown keys; deprecated fields are absent because a document replaces them)`,
-      fix: `remove "${key}" or use the field or document the schema defines for it`,
-    };
+    return errorAt(
+      `${at}/${key}`,
+      valueAt(doc, `${e.instancePath}/${key}`),
+      `unknown key "${key}" (Talos rejects unknown keys; deprecated fields are absent because a document replaces them)`,
+      `remove "${key}" or use the field or document the schema defines for it`,
+    );
   }
   if (e.keyword === 'enum') {
-    return {
-      severity: 'error',
-      path: at,
-      value: valueAt(doc, e.instancePath),
-      message: e.message ?? 'not an allowed value',
-      fix: `use one of ${JSON.stringify(e.params.allowedValues)}`,
-    };
+    return errorAt(at, valueAt(doc, e.instancePath), e.message ?? 'not an allowed value', `use one of ${JSON.stringify(e.params.allowedValues)}`);
   }
-  return {
-    severity: 'error',
-    path: at,
-    value: valueAt(doc, e.instancePath),
-    message: e.message ?? e.keyword,
-    fix: `see the Talos reference for ${where}`,
-  };
+  return errorAt(at, valueAt(doc, e.instancePath), e.message ?? e.keyword, `see the Talos reference for ${where}`);
 }
 
 /**
@@ -122,30 +109,14 @@ export function validateTalosDocument(doc: unknown, contract: string, where = 'd
   const minor = contractMinor(contract);
   if (!minor) throw new Error(`contract = ${JSON.stringify(contract)} is not a Talos version. Fix: write it as v1.X`);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    return [
-      {
-        severity: 'error',
-        path: where,
-        value: doc,
-        message: 'a Talos config document must be a mapping',
-        fix: 'write the document as key: value pairs',
-      },
-    ];
+    return [errorAt(where, doc, 'a Talos config document must be a mapping', 'write the document as key: value pairs')];
   }
   const schema = load(minor);
   const kind = (doc as { kind?: unknown }).kind;
   const def = definitionFor(schema, kind === undefined ? undefined : String(kind));
   const label = `${where} (${kind ?? 'v1alpha1'})`;
   if (!def) {
-    return [
-      {
-        severity: 'error',
-        path: `${label}/kind`,
-        value: kind,
-        message: `kind ${String(kind)} does not exist in Talos ${minor}`,
-        fix: 'use a document kind of this contract',
-      },
-    ];
+    return [errorAt(`${label}/kind`, kind, `kind ${String(kind)} does not exist in Talos ${minor}`, 'use a document kind of this contract')];
   }
   let validate = schema.validators.get(def);
   if (!validate) {
@@ -167,9 +138,7 @@ export function validateTalosYaml(text: string, contract: string): Problem[] {
   const docs: unknown[] = [];
   for (const d of parsed) {
     if (d.errors.length) {
-      return [
-        { severity: 'error', path: 'yaml', value: text.slice(0, 80), message: `not valid YAML: ${d.errors[0].message}`, fix: 'fix the YAML syntax' },
-      ];
+      return [errorAt('yaml', text.slice(0, 80), `not valid YAML: ${d.errors[0].message}`, 'fix the YAML syntax')];
     }
     const js: unknown = d.toJS();
     if (js !== null && js !== undefined) docs.push(js);

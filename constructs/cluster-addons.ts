@@ -19,7 +19,7 @@ import { ChartSummary } from '../lib/cluster-summary';
 import { valueAt } from '../lib/helm-values';
 import { InlineManifest } from '../lib/inline-manifest';
 import { KubernetesObject, renderObjects, validateK8sObject } from '../lib/k8s-objects';
-import { ClusterDefinitionError } from '../lib/problems';
+import { ClusterDefinitionError, errorAt } from '../lib/problems';
 import { needsControllerWebhook } from '../lib/webhook-objects';
 import { escapeTemplateLiteral } from '../lib/terraform-template';
 import { ARGOCD_CHART_VERSION, CERT_MANAGER_CHART_VERSION, CILIUM_CHART_VERSION, GATEWAY_API_VERSION } from '../lib/versions';
@@ -207,13 +207,7 @@ function requireValue(plan: ClusterPlan, chart: HelmInlineManifest, path: string
   const value = valueAt(chart.values, path);
   if (value !== expected) {
     throw new ClusterDefinitionError(plan.name, [
-      {
-        severity: 'error',
-        path: `helm-values/${chart.manifest.name}.yaml: ${path}`,
-        value,
-        message: why,
-        fix: `set ${path}: ${JSON.stringify(expected)}`,
-      },
+      errorAt(`helm-values/${chart.manifest.name}.yaml: ${path}`, value, why, `set ${path}: ${JSON.stringify(expected)}`),
     ]);
   }
 }

@@ -6,7 +6,7 @@ import { ciliumPlanValues } from './addon-values';
 import { checkCiliumValues } from './cilium-values';
 import { ClusterPlan } from './cluster-plan';
 import { HelmValues, mergeAllValues, ValuesSyntaxError } from './helm-values';
-import { Problem } from './problems';
+import { errorAt, Problem } from './problems';
 import { projectHelmValuesDir, readValuesFile, ValuesFileError } from './values-files';
 
 /** The values files Cilium is rendered with, in merge order. */
@@ -29,7 +29,7 @@ function readOrProblem(valuesDir: string, file: string, path: string): ValuesRea
     return { values: readValuesFile(valuesDir, file) };
   } catch (e) {
     if (!(e instanceof ValuesFileError) && !(e instanceof ValuesSyntaxError)) throw e;
-    return { problem: { severity: 'error', path, value: file, message: e.reason, fix: e.fix } };
+    return { problem: errorAt(path, file, e.reason, e.fix) };
   }
 }
 

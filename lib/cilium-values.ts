@@ -8,7 +8,7 @@
  */
 import { ClusterPlan } from './cluster-plan';
 import { HelmValues, valueAt } from './helm-values';
-import { Problem } from './problems';
+import { errorAt, Problem, warningAt } from './problems';
 
 /** The plan facts the checks compare against. */
 export type CiliumPlanFacts = Pick<ClusterPlan, 'kubeProxyEnabled' | 'kubePrismPort' | 'forwardKubeDnsToHost' | 'nicName' | 'addons'>;
@@ -93,8 +93,7 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
     const v = valueAt(values, path);
     return v === undefined ? CILIUM_CHART_DEFAULTS[path] : v;
   };
-  const error = (path: string, message: string, fix: string) =>
-    problems.push({ severity: 'error', path: `${source}: ${path}`, value: get(path), message, fix });
+  const error = (path: string, message: string, fix: string) => problems.push(errorAt(`${source}: ${path}`, get(path), message, fix));
 
   if (get('ipam.mode') !== 'kubernetes') {
     error(
@@ -158,13 +157,14 @@ export function checkCiliumValues(values: HelmValues, plan: CiliumPlanFacts, sou
   const agentCaps = get('securityContext.capabilities.ciliumAgent');
   const dropped = Array.isArray(agentCaps) ? TALOS_CILIUM_AGENT_CAPABILITIES.filter((c) => !agentCaps.includes(c)) : [];
   if (dropped.length > 0) {
-    problems.push({
-      severity: 'warning',
-      path: `${source}: securityContext.capabilities.ciliumAgent`,
-      value: agentCaps,
-      message: `drops ${dropped.join(', ')} of the chart's own list; only SYS_MODULE must go on Talos`,
-      fix: `set securityContext.capabilities.ciliumAgent: [${TALOS_CILIUM_AGENT_CAPABILITIES.join(', ')}]`,
-    });
+    problems.push(
+      warningAt(
+        `${source}: securityContext.capabilities.ciliumAgent`,
+        agentCaps,
+        `drops ${dropped.join(', ')} of the chart's own list; only SYS_MODULE must go on Talos`,
+        `set securityContext.capabilities.ciliumAgent: [${TALOS_CILIUM_AGENT_CAPABILITIES.join(', ')}]`,
+      ),
+    );
   }
 
   if (asBool(get('cgroup.autoMount.enabled')) !== false) {

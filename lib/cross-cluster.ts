@@ -3,7 +3,8 @@
  * clusters must not claim the same address (node, VIP) or name.
  */
 import { ClusterPlan } from './cluster-plan';
-import { Problem } from './problems';
+import { ProblemPath } from './definition-path';
+import { error, Problem } from './problems';
 
 /** A problem found in one cluster because of another. */
 export interface CrossClusterProblem {
@@ -18,8 +19,8 @@ export function crossClusterProblems(plans: readonly ClusterPlan[]): CrossCluste
   const vmIds = new Map<number, string>();
   const addresses = new Map<string, string>();
   for (const plan of plans) {
-    const clash = (path: string, value: unknown, message: string, fix: string) =>
-      out.push({ cluster: plan.name, problem: { severity: 'error', path, value, message, fix } });
+    const clash = (path: ProblemPath, value: unknown, message: string, fix: string) =>
+      out.push({ cluster: plan.name, problem: error(path, value, message, fix) });
     const firstWithName = names.get(plan.name);
     if (firstWithName !== undefined)
       clash('name', plan.name, 'is also the name of another cluster definition', 'give each cluster its own name (it is the stack and state name)');
@@ -36,7 +37,7 @@ export function crossClusterProblems(plans: readonly ClusterPlan[]): CrossCluste
       }
     }
     for (const node of plan.nodes) vmIds.set(node.vmId, vmIds.get(node.vmId) ?? plan.name);
-    const claimed: [string, string][] = [...plan.nodes.map((n): [string, string] => [`${n.path}.ip`, n.ip]), ['endpoint.vip', plan.vip]];
+    const claimed: [ProblemPath, string][] = [...plan.nodes.map((n): [ProblemPath, string] => [`${n.path}.ip`, n.ip]), ['endpoint.vip', plan.vip]];
     for (const [path, ip] of claimed) {
       if (!ip) continue;
       const owner = addresses.get(ip);

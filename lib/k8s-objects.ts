@@ -3,7 +3,7 @@
  * beside Helm charts (namespaces, load-balancer pools, issuers, Argo CD applications). Pure: no CDKTF.
  */
 import YAML from 'yaml';
-import { Problem } from './problems';
+import { errorAt, Problem } from './problems';
 import { isDnsLabel, isDnsSubdomain } from './dns-names';
 
 /** Object metadata: only what a manifest may set. */
@@ -93,8 +93,7 @@ export function scopeOf(obj: Pick<KubernetesObject, 'apiVersion' | 'kind'>): Obj
 export function validateK8sObject(obj: KubernetesObject): Problem[] {
   const problems: Problem[] = [];
   const where = `${obj?.kind ?? '?'}/${obj?.metadata?.name ?? '?'}`;
-  const add = (field: string, value: unknown, message: string, fix: string) =>
-    problems.push({ severity: 'error', path: `${where}: ${field}`, value, message, fix });
+  const add = (field: string, value: unknown, message: string, fix: string) => problems.push(errorAt(`${where}: ${field}`, value, message, fix));
   if (typeof obj?.apiVersion !== 'string' || !API_VERSION.test(obj.apiVersion))
     add('apiVersion', obj?.apiVersion, 'not an API version', 'write `v1` or `group/version`, e.g. `cilium.io/v2`');
   if (typeof obj?.kind !== 'string' || !KIND.test(obj.kind)) add('kind', obj?.kind, 'not a kind name', 'write the CamelCase kind, e.g. `ConfigMap`');

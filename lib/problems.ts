@@ -44,12 +44,12 @@ export class ClusterDefinitionError extends Error {
 
 /** An error in the definition field at `path`: synth stops. */
 export function error(path: ProblemPath, value: unknown, message: string, fix: string): Problem {
-  return { severity: 'error', path, value, message, fix };
+  return errorAt(path, value, message, fix);
 }
 
 /** A warning about the definition field at `path`: synth goes on and prints it. */
 export function warning(path: ProblemPath, value: unknown, message: string, fix: string): Problem {
-  return { severity: 'warning', path, value, message, fix };
+  return warningAt(path, value, message, fix);
 }
 
 /** An error found outside the definition (a values file, a Talos document, Terraform JSON), at `location`. */
