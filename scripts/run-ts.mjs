@@ -26,6 +26,8 @@ const SKIP = new Set(['node_modules', '.git', '.build', 'cdktf.out', 'coverage',
 const KEEP_PER_ENTRY = 4;
 /** Packages left to node's resolver (never bundled): native binaries and compilers no entry runs on a hot path. */
 const EXTERNAL_PACKAGES = ['esbuild', 'typescript', 'cdktf-cli', '@cdktf/provider-generator', 'ts-json-schema-generator'];
+/** esbuild options both bundles share: CommonJS for this Node, kept in memory until written atomically. */
+const BUILD_OPTIONS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, logLevel: 'error' };
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -115,14 +117,9 @@ async function vendorBundle(base, specifiers) {
   ].join('\n');
   const { build } = await import('esbuild');
   const result = await build({
+    ...BUILD_OPTIONS,
     stdin: { contents, resolveDir: root, sourcefile: 'vendor.js', loader: 'js' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
     external: EXTERNAL_PACKAGES,
-    write: false,
-    logLevel: 'error',
   });
   writeAtomically(file, result.outputFiles[0].contents);
   prune(outDir, `${base}-vendor`);
@@ -136,19 +133,14 @@ const packagesFile = `${outFile}.packages.json`;
 if (!fs.existsSync(outFile) || !fs.existsSync(packagesFile)) {
   const { build } = await import('esbuild');
   const result = await build({
+    ...BUILD_OPTIONS,
     entryPoints: [path.resolve(root, entry)],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
     // Paths in the metafile are relative to this folder, whatever the caller's working folder.
     absWorkingDir: root,
     packages: 'external',
     sourcemap: 'external',
     metafile: true,
     outfile: outFile,
-    write: false,
-    logLevel: 'error',
   });
   fs.mkdirSync(outDir, { recursive: true });
   const map = result.outputFiles.find((f) => f.path.endsWith('.map'));

@@ -19,6 +19,7 @@
  */
 const fs = require('node:fs');
 const net = require('node:net');
+const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
@@ -62,7 +63,8 @@ function runTool(tool, argv, env, pid, cwd) {
     },
     cwd: () => cwd,
   };
-  // Local modules are evaluated per call with the same `process`; packages and node: modules are shared.
+  // The tool and the local modules it requires are evaluated per call with this `process`; packages and node:
+  // modules are shared.
   const local = new Map();
   const requireFor = (dir) => (id) => {
     if (!id.startsWith('.')) return require(id);
@@ -77,8 +79,7 @@ function runTool(tool, argv, env, pid, cwd) {
   let code;
   try {
     process.chdir(cwd);
-    const mod = { exports: {} };
-    compile(file)(mod.exports, requireFor(__dirname), mod, file, __dirname, proc);
+    requireFor(__dirname)(`./${TOOLS[tool]}`);
     code = proc.exitCode ?? 0;
   } catch (e) {
     if (!(e instanceof ProcessExit)) {
@@ -125,7 +126,7 @@ function serve(socket) {
     else result = runTool(request.tool, request.argv, request.env, request.pid, request.cwd);
     let errFile = '';
     if (result.stderr) {
-      errFile = path.join(request.env.FAKE_TALOS_STATE || require('node:os').tmpdir(), `.stderr-${request.pid}`);
+      errFile = path.join(request.env.FAKE_TALOS_STATE || os.tmpdir(), `.stderr-${request.pid}`);
       fs.writeFileSync(errFile, result.stderr);
     }
     socket.end(`${result.code}\n${errFile}\n${result.stdout}`);
@@ -147,4 +148,3 @@ setInterval(() => {
     process.exit(0);
   }
 }, 1000).unref();
-server.on('close', () => process.exit(0));
