@@ -13,22 +13,16 @@
  * each node of its previous deploy that is gone: the VM is deleted exactly where Terraform destroys the VM, and no
  * stand-in orders one node's VM after another's (only the claims do).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
-import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
-import { ClusterRollout } from '../../constructs/cluster-rollout';
-import { NodeCleanup } from '../../constructs/node-cleanup';
 import { vmInstanceMarker } from '../../constructs/node-vms';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { checkCluster } from '../../lib/check-cluster';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { PlannedNode } from '../../lib/cluster-plan';
 import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
 import { formatProblem } from '../../lib/problems';
-import { FakeState, FakeTalos, manifestSet } from './fake-talos';
-import { DeployTargets, PROJECT_ROOT, TEST_RUNNER_TIMING } from './rollout-harness';
+import { FakeState, FakeTalos } from './fake-talos';
+import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT } from './rollout-harness';
 import { runTerraform, TerraformResult } from './terraform-cli';
 
 const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
@@ -48,8 +42,6 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   if (!plan) throw new Error(problems.map((p) => formatProblem(def.name, p)).join('\n'));
   const stack = new TerraformStack(Testing.app(), 'identity-test');
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  const runner = { projectRoot: PROJECT_ROOT, ...TEST_RUNNER_TIMING };
-
   // NodeVms: claims, pins, VMs (stand-ins) — see constructs/node-vms.ts.
   const claimMap = TerraformIterator.fromMap(identityClaims(plan));
   const claims = new TerraformData(stack, 'claims', { forEach: claimMap, input: claimMap.value, triggersReplace: claimMap.value });
@@ -80,45 +72,10 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
     vms.set(node.name, vm);
     markers.set(node.name, vmInstanceMarker(stack, node, vm.id));
   }
-  const rollout = new ClusterRollout(stack, 'rollout', {
-    plan,
-    schematicId: targets.schematic,
-    installerImage: `factory.talos.dev/nocloud-installer/${targets.schematic}:${targets.talos}`,
+  addRolloutAndTalosStandIns(stack, plan, targets, {
     after: [...vms.values()],
-    ...runner,
+    applyWiring: (node) => ({ dependsOn: [vms.get(node.name)!], replaceTriggeredBy: [address(markers.get(node.name)!)] }),
   });
-  const nodeCleanup = new NodeCleanup(stack, 'node-cleanup', { plan, after: [rollout.preflight], ...runner });
-  const fakeCluster = path.join(SUPPORT, 'fake-cluster.js');
-  const resetTargets = TerraformIterator.fromMap(Object.fromEntries(plan.nodes.map((n) => [n.name, { ip: n.ip }])));
-  const fakeReset = new TerraformData(stack, 'fake-reset', {
-    forEach: resetTargets,
-    input: resetTargets.value,
-    dependsOn: [nodeCleanup.step],
-    provisioners: [{ type: 'local-exec', when: 'destroy', command: `node ${fakeCluster} reset \${self.input.ip}` }],
-  });
-  const manifests = JSON.stringify(manifestSet(targets.chart));
-  const manifestsHash = createHash('sha256').update(manifests).digest('hex');
-  const target = { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes };
-  const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) => {
-    const vm = vms.get(node.name)!;
-    return new TerraformData(stack, `fake-apply-${node.name}`, {
-      triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
-      dependsOn: [vm, rollout.gate, nodeCleanup.step, fakeReset, ...after],
-      lifecycle: { replaceTriggeredBy: [address(markers.get(node.name)!)] },
-      provisioners: [
-        {
-          type: 'local-exec',
-          command: `node ${fakeCluster} apply-config ${node.ip}`,
-          environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
-        },
-      ],
-    });
-  };
-  const controlPlaneApplies: TerraformData[] = [];
-  for (const node of plan.controlPlanes) controlPlaneApplies.push(fakeApply(node, controlPlaneApplies.slice(-1)));
-  const configs = [...controlPlaneApplies, ...plan.workers.map((node) => fakeApply(node, controlPlaneApplies))];
-  const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, ...runner });
-  new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
   return Testing.synth(stack);
 }
 

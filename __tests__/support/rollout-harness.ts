@@ -18,6 +18,7 @@ import { NodeCleanup } from '../../constructs/node-cleanup';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { PlannedNode } from '../../lib/cluster-plan';
+import { ValidatedPlan } from '../../lib/check-cluster';
 import { FakeState, FakeTalos, manifestSet } from './fake-talos';
 import { runTerraform, TerraformResult } from './terraform-cli';
 
@@ -74,17 +75,41 @@ export function synthTestStack(targets: DeployTargets): string {
   const plan = validPlan(testDefinition(targets));
   const stack = new TerraformStack(Testing.app(), 'rollout-test');
   new LocalBackend(stack, { path: 'terraform.tfstate' });
+  const machines = new TerraformData(stack, 'machines', { input: { stands_for: 'VMs and talosconfig file' } });
+  addRolloutAndTalosStandIns(stack, plan, targets, { after: [machines] });
+  return Testing.synth(stack);
+}
+
+/** How a node's config apply stand-in hangs on what else the test stack holds. */
+export interface ApplyWiring {
+  /** Resources the apply runs after besides the rollout gate, the node cleanup and the resets (its VM). */
+  readonly dependsOn: readonly TerraformData[];
+  /** Addresses whose replacement replaces the apply (its VM's instance marker). */
+  readonly replaceTriggeredBy?: readonly string[];
+}
+
+/**
+ * The rollout and the Talos side of a test stack, wired as stacks/talos-cluster-stack.ts and constructs/talos-cluster.ts
+ * wire them: ClusterRollout after `after`, NodeCleanup, the provider's on-destroy reset (fake-cluster.js), one config
+ * apply per node (control planes chained, workers after them; fake-cluster.js plays the apply and, for control
+ * planes, the bootstrap), ClusterHealthCheck and AddonManifestSync. Shared by the rollout and identity harnesses.
+ */
+export function addRolloutAndTalosStandIns(
+  stack: TerraformStack,
+  plan: ValidatedPlan,
+  targets: DeployTargets,
+  opts: { readonly after: readonly TerraformData[]; readonly applyWiring?: (node: PlannedNode) => ApplyWiring },
+): void {
   const runner = {
     projectRoot: PROJECT_ROOT,
     ...TEST_RUNNER_TIMING,
     nodeTimeoutSeconds: targets.nodeTimeoutSeconds ?? TEST_RUNNER_TIMING.nodeTimeoutSeconds,
   };
-  const machines = new TerraformData(stack, 'machines', { input: { stands_for: 'VMs and talosconfig file' } });
   const rollout = new ClusterRollout(stack, 'rollout', {
     plan,
     schematicId: targets.schematic,
     installerImage: `factory.talos.dev/nocloud-installer/${targets.schematic}:${targets.talos}`,
-    after: [machines],
+    after: [...opts.after],
     ...runner,
   });
   const nodeCleanup = new NodeCleanup(stack, 'node-cleanup', { plan, after: [rollout.preflight], ...runner });
@@ -103,11 +128,13 @@ export function synthTestStack(targets: DeployTargets): string {
   const manifestsHash = createHash('sha256').update(manifests).digest('hex');
   const target = { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes };
   // One apply per node, keyed by node name as TalosCluster's `apply-<node>`: adding a node adds exactly its apply.
-  const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) =>
-    new TerraformData(stack, `fake-apply-${node.name}`, {
+  const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) => {
+    const wiring = opts.applyWiring?.(node);
+    return new TerraformData(stack, `fake-apply-${node.name}`, {
       // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
       triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
-      dependsOn: [rollout.gate, nodeCleanup.step, fakeReset, ...after],
+      dependsOn: [...(wiring?.dependsOn ?? []), rollout.gate, nodeCleanup.step, fakeReset, ...after],
+      ...(wiring?.replaceTriggeredBy ? { lifecycle: { replaceTriggeredBy: [...wiring.replaceTriggeredBy] } } : {}),
       provisioners: [
         {
           type: 'local-exec',
@@ -116,12 +143,12 @@ export function synthTestStack(targets: DeployTargets): string {
         },
       ],
     });
+  };
   const controlPlaneApplies: TerraformData[] = [];
   for (const node of plan.controlPlanes) controlPlaneApplies.push(fakeApply(node, controlPlaneApplies.slice(-1)));
   const configs = [...controlPlaneApplies, ...plan.workers.map((node) => fakeApply(node, controlPlaneApplies))];
   const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, ...runner });
   new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
-  return Testing.synth(stack);
 }
 
 /** A simulated cluster plus a Terraform working folder inside its state folder. */
