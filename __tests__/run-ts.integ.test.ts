@@ -54,6 +54,21 @@ describe('scripts/run-ts.mjs', () => {
     expect(bundles('vendor')).toEqual(vendor);
   });
 
+  test('defines a V8 code cache beside each bundle, written again when V8 rejects it', () => {
+    // GIVEN a run that left its bundles with their code caches
+    expect(run('f').stdout).toBe('hi: f\n');
+    const [app] = bundles('app').filter((f) => fs.existsSync(path.join(project, '.build', `${f}.v8cache`)));
+    expect(app).toBeDefined();
+    expect(bundles('vendor').every((f) => fs.existsSync(path.join(project, '.build', `${f}.v8cache`)))).toBe(true);
+    // WHEN the app's cache is damaged (as after a Node upgrade) and the entry runs again
+    const cache = path.join(project, '.build', `${app}.v8cache`);
+    fs.writeFileSync(cache, 'not a code cache');
+    const again = run('g');
+    // THEN the run is unaffected and the cache is rewritten
+    expect([again.stderr, again.stdout]).toEqual(['', 'hi: g\n']);
+    expect(fs.readFileSync(cache, 'utf8')).not.toBe('not a code cache');
+  });
+
   test('defines a run from another working folder as building and running the same way', () => {
     // GIVEN a source change, so the app bundle is rebuilt by this run
     fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hey';\n");
