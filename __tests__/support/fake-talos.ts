@@ -1,6 +1,7 @@
 /**
  * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
- * that puts fake-talosctl and fake-kubectl on PATH as `talosctl` and `kubectl`, a 0600 talosconfig (current context
+ * that puts the simulators on PATH as `talosctl` and `kubectl` (simulator-client, answered by simulator-server.js
+ * running fake-talosctl and fake-kubectl), a 0600 talosconfig (current context
  * `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call log.
  */
 import { spawn } from 'node:child_process';
@@ -200,7 +201,7 @@ let serverPort: string | undefined;
 
 /**
  * Port of this test process's simulator-server.js (started on first use, shared by every simulated cluster of the
- * process, gone with it): the simulator calls cost ~5 ms instead of a Node start each. FAKE_SIM_SERVER=0 runs
+ * process, gone with it): a simulator call costs ~20 ms instead of a Node start (~0.12 s). FAKE_SIM_SERVER=0 runs
  * every call as its own process instead.
  */
 function simulatorServerPort(): string {

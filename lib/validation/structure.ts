@@ -24,8 +24,10 @@ export interface StructureCheck {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated CommonJS, bundled by esbuild
 const validate = require('../../.gen/cluster-definition.validate.js') as ValidateFunction;
 
-/** `/workers/nodes/0/memoryGib` → `workers.nodes[0].memoryGib`; the definition itself is `(definition)`. It may name a field the type lacks (an
- * unknown key), so its problems are reported with `errorAt`. */
+/**
+ * `/workers/nodes/0/memoryGib` → `workers.nodes[0].memoryGib`; the definition itself is `(definition)`. The path
+ * may name a field the type lacks (an unknown key), so its problems are reported with `errorAt`.
+ */
 export function definitionPath(pointer: string, ...more: string[]): string {
   const keys = [
     ...pointer
