@@ -21,9 +21,9 @@ import { checkCluster } from '../../lib/check-cluster';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
 import { formatProblem } from '../../lib/problems';
-import { FakeState, FakeTalos } from './fake-talos';
+import { SimulatedWorkspace } from './simulated-workspace';
 import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT } from './rollout-harness';
-import { runTerraform, TerraformResult } from './terraform-cli';
+import { TerraformResult } from './terraform-cli';
 
 const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
 /** What deletes a VM stand-in's VM in the simulated Proxmox (a destroy-time provisioner). */
@@ -80,24 +80,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
 }
 
 /** A simulated cluster and Proxmox plus a Terraform working folder for the identity stack. */
-export class IdentityHarness {
-  readonly fake: FakeTalos;
-  readonly workDir: string;
-  private initialized: boolean;
-
-  /** A new cluster in `state`, or a copy of another harness (its Terraform state included). */
-  constructor(from: FakeState | IdentityHarness) {
-    this.fake = new FakeTalos(from instanceof IdentityHarness ? from.fake : from);
-    this.workDir = path.join(this.fake.dir, 'terraform');
-    this.initialized = from instanceof IdentityHarness && from.initialized;
-    fs.mkdirSync(this.workDir, { recursive: true });
-  }
-
-  /** `terraform <args>` with the simulators on PATH. */
-  terraform(args: readonly string[]): TerraformResult {
-    return runTerraform(this.workDir, args, this.fake.env());
-  }
-
+export class IdentityHarness extends SimulatedWorkspace {
   private write(def: ClusterDefinition, targets: DeployTargets, edit?: (json: any) => void): TerraformResult | undefined {
     const json = JSON.parse(synthIdentityStack(def, targets));
     const current = new Set(Object.keys(json.resource.terraform_data).filter((k) => k.startsWith('vm-')));
@@ -110,12 +93,7 @@ export class IdentityHarness {
       }));
     }
     edit?.(json);
-    fs.writeFileSync(path.join(this.workDir, 'cdk.tf.json'), JSON.stringify(json, null, 2));
-    if (this.initialized) return undefined;
-    const init = this.terraform(['init', '-input=false', '-no-color']);
-    if (init.code !== 0) return init;
-    this.initialized = true;
-    return undefined;
+    return this.writeConfig(JSON.stringify(json, null, 2));
   }
 
   /** Synthesizes the stack for `def` (optionally edited, to show what a guard prevents) and runs `terraform apply`. */
@@ -142,16 +120,6 @@ export class IdentityHarness {
 
   /** The `input` of every stand-in in the state, by address without the construct-path hash. */
   inputs(): Record<string, unknown> {
-    const show = this.terraform(['show', '-json', '-no-color']);
-    if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
-    const state = JSON.parse(show.stdout) as { values?: { root_module?: { resources?: { address: string; values: { input: unknown } }[] } } };
-    return Object.fromEntries(
-      (state.values?.root_module?.resources ?? []).map((r) => [r.address.replace(/_[0-9A-F]{8}(?=$|\[)/, ''), r.values.input]),
-    );
-  }
-
-  /** Deletes the simulated cluster and its Terraform folder. */
-  remove(): void {
-    this.fake.remove();
+    return this.stateValues((v) => v.input);
   }
 }

@@ -9,7 +9,6 @@
  */
 import { validPlan } from './valid-plan';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ClusterRollout } from '../../constructs/cluster-rollout';
 import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
@@ -19,8 +18,8 @@ import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { PlannedNode } from '../../lib/cluster-plan';
 import { ValidatedPlan } from '../../lib/check-cluster';
-import { FakeState, FakeTalos, manifestSet } from './fake-talos';
-import { runTerraform, TerraformResult } from './terraform-cli';
+import { manifestSet } from './fake-talos';
+import { SimulatedWorkspace } from './simulated-workspace';
 
 /** Project root, where the runner runs (local-exec working_dir). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -151,33 +150,11 @@ export function addRolloutAndTalosStandIns(
   new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
 }
 
-/** A simulated cluster plus a Terraform working folder inside its state folder. */
-export class RolloutHarness {
-  readonly fake: FakeTalos;
-  readonly workDir: string;
-  private initialized: boolean;
-
-  /** A new cluster in `state`, or a copy of another harness (its Terraform state included). */
-  constructor(from: FakeState | RolloutHarness) {
-    this.fake = new FakeTalos(from instanceof RolloutHarness ? from.fake : from);
-    this.workDir = path.join(this.fake.dir, 'terraform');
-    this.initialized = from instanceof RolloutHarness && from.initialized;
-    fs.mkdirSync(this.workDir, { recursive: true });
-  }
-
-  private terraform(args: readonly string[]): TerraformResult {
-    return runTerraform(this.workDir, args, this.fake.env());
-  }
-
+/** The rollout test stack in a simulated workspace. */
+export class RolloutHarness extends SimulatedWorkspace {
   /** Synthesizes the stack for `targets` and runs `terraform apply` (after `init` the first time). */
   deploy(targets: DeployTargets): DeployResult {
-    fs.writeFileSync(path.join(this.workDir, 'cdk.tf.json'), synthTestStack(targets));
-    if (!this.initialized) {
-      const init = this.terraform(['init', '-input=false', '-no-color']);
-      if (init.code !== 0) return init;
-      this.initialized = true;
-    }
-    return this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
+    return this.writeConfig(synthTestStack(targets)) ?? this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
   }
 
   /**
@@ -187,15 +164,6 @@ export class RolloutHarness {
    * destroyed or left alone.
    */
   resourceIds(): Record<string, string> {
-    const show = this.terraform(['show', '-json', '-no-color']);
-    if (show.code !== 0) throw new Error(`terraform show failed:\n${show.output}`);
-    const state = JSON.parse(show.stdout) as { values?: { root_module?: { resources?: { address: string; values: { id: string } }[] } } };
-    const resources = state.values?.root_module?.resources ?? [];
-    return Object.fromEntries(resources.map((r) => [r.address.replace(/_[0-9A-F]{8}(?=$|\[)/, ''), r.values.id]));
-  }
-
-  /** Deletes the simulated cluster and its Terraform folder. */
-  remove(): void {
-    this.fake.remove();
+    return this.stateValues((v) => v.id);
   }
 }
