@@ -28,27 +28,20 @@ export interface ProtectedFile {
   readonly from: string;
 }
 
-function listFiles(dir: string): string[] {
+/** Paths of the entries of `dir` that `keep` accepts; none when `dir` cannot be read. */
+function listEntries(dir: string, keep: (entry: fs.Dirent) => boolean): string[] {
   try {
     return fs
       .readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile())
+      .filter(keep)
       .map((e) => path.join(dir, e.name));
   } catch {
     return [];
   }
 }
 
-function listDirs(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => path.join(dir, e.name));
-  } catch {
-    return [];
-  }
-}
+const listFiles = (dir: string) => listEntries(dir, (e) => e.isFile());
+const listDirs = (dir: string) => listEntries(dir, (e) => e.isDirectory());
 
 function listTree(dir: string): string[] {
   return [...listFiles(dir), ...listDirs(dir).flatMap(listTree)];
