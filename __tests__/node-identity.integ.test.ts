@@ -6,7 +6,7 @@
  */
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { forTeardown } from '../lib/teardown';
-import { FakeCall, SCHEMATIC_A, clusterState, nodeList } from './support/fake-talos';
+import { FakeCall, FakeTalos, SCHEMATIC_A, clusterState, nodeList } from './support/fake-talos';
 import { IdentityHarness } from './support/identity-harness';
 import { DeployTargets } from './support/rollout-harness';
 
@@ -110,6 +110,35 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.code).not.toBe(0);
     expectRefused(result.output, ['terraform_data.identity-test-worker-1', 'terraform_data.vm-test-worker-1']);
     expect(h.fake.calls()).toEqual([]);
+  });
+
+  test('defines a rebuild allowed by allowVmReplacement, in the same deploy as a Talos bump, as the VM replaced, its stale Node deleted, the node configured, the others upgraded, then health', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the Talos version goes up and the worker gets a new VM ID, listed in allowVmReplacement
+    const result = h.deploy(
+      definition({
+        talos: { version: 'v1.13.10' },
+        allowVmReplacement: ['test-worker-1'],
+        workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1', vmId: 8121 }] },
+      }),
+      { ...TARGETS, talos: 'v1.13.10' },
+    );
+    // THEN the deploy succeeds: the old VM went, the new one came and got its config (with the new Talos), the
+    // preflight deleted the old machine's Node object, the control planes were upgraded, and health ran last
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('test-worker-1: rebuilt: the node answers in maintenance mode (a new VM)');
+    expect(machineCalls(h.fake.calls())).toEqual(['proxmox destroy 8021 → 0', 'proxmox create 8121 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    const upgraded = h.fake.calls().filter((c) => c.argv[0] === 'upgrade').map((c) => h.fake.nameOf(FakeTalos.flag(c, '--nodes')!));
+    expect(upgraded).toEqual(['test-cp-1', 'test-cp-2', 'test-cp-3']);
+    expect(Object.values(h.fake.read().nodes).map((n) => `${n.name} ${n.stage} ${n.talosVersion}`)).toEqual([
+      'test-cp-1 running v1.13.10',
+      'test-cp-2 running v1.13.10',
+      'test-cp-3 running v1.13.10',
+      'test-worker-1 running v1.13.10',
+    ]);
+    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
+    expect(result.output.lastIndexOf('apply-config 10.5.0.21')).toBeLessThan(result.output.lastIndexOf('health: waiting for all k8s nodes to report'));
   });
 
   test.each([
@@ -216,9 +245,12 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.output).toContain('test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)');
     expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
     expect(h.fake.read().nodes['10.5.0.21']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
+    // AND the health check ran again after its config apply (the node list did not change; its instance marker did)
+    expect(h.fake.calls().filter((c) => c.argv[0] === 'health').length).toBeGreaterThan(0);
+    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
   });
 
-  test('fails without the instance marker: a VM created again leaves its apply in place, and the node unconfigured', () => {
+  test('fails without the instance marker on the apply: a VM created again stays unconfigured, and the re-run health check fails the deploy', () => {
     // GIVEN the same, with the apply replaced by its VM's id as before (replace_triggered_by does not fire on a create)
     const h = withVanishedWorker();
     const byVmId = (json: any) => {
@@ -226,12 +258,13 @@ describe('identity edits of a running cluster under Terraform', () => {
         if (name.startsWith('fake-apply-')) block.lifecycle.replace_triggered_by = [`terraform_data.vm-${name.slice('fake-apply-'.length)}.id`];
       }
     };
-    // WHEN
-    const result = h.deploy(definition(), TARGETS, byVmId);
-    // THEN the deploy "succeeds" with the new VM still in maintenance mode
-    expect(result.code).toBe(0);
+    // WHEN (a short node timeout: the health check waits for a node that never gets its config)
+    const result = h.deploy(definition(), { ...TARGETS, nodeTimeoutSeconds: 4 }, byVmId);
+    // THEN the node stays in maintenance mode; the health step, which the marker still re-runs, does not pass it
     expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0']);
     expect(h.fake.read().nodes['10.5.0.21'].stage).toBe('maintenance');
+    expect(result.output).toMatch(/health_step_[0-9A-F]{8}.*\n?.*Error|Error: local-exec provisioner error/);
+    expect(result.code).not.toBe(0);
   });
 
   test('defines a teardown as every config apply destroyed (its reset), workers first and control planes last to first, then every VM deleted', () => {

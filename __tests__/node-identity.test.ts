@@ -67,7 +67,7 @@ describe('node identity', () => {
     }
   });
 
-  test("defines each config apply as replaced by its VM's instance marker, which is replaced whenever the VM is created", () => {
+  test("defines each config apply, and the health check, as replaced by the VMs' instance markers, which are replaced whenever a VM is created", () => {
     // GIVEN the example stack as synth writes it
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'node-identity-'));
     try {
@@ -83,6 +83,11 @@ describe('node identity', () => {
         const apply = Object.entries<any>(json.resource.talos_machine_configuration_apply).find(([k]) => k.startsWith(`talos_apply-${n.name}_`))![1];
         expect(apply.lifecycle.replace_triggered_by).toEqual([`terraform_data.${markerName}`]);
       }
+      // AND the health check re-runs after any node gets a new machine, although the node list is the same
+      const markers = Object.keys(data).filter((k) => k.startsWith('vms_instance-'));
+      const health = Object.entries<any>(data).find(([k]) => k.startsWith('health_step_'))![1];
+      expect(markers).toHaveLength(plan.nodes.length);
+      expect([...health.lifecycle.replace_triggered_by].sort()).toEqual(markers.map((m) => `terraform_data.${m}`).sort());
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@
  */
 import { ValidatedPlan } from '../lib/check-cluster';
 import { Construct } from 'constructs';
-import { ITerraformDependable, TerraformData } from './cdk';
+import { ITerraformDependable, TerraformData, TerraformResource } from './cdk';
 import { addRolloutStep, checkRunnerProps, nodeListTrigger, rolloutEnvironment, RolloutRunnerProps } from './rollout-step';
 
 /** Props of ClusterHealthCheck. */
@@ -14,9 +14,15 @@ export interface ClusterHealthCheckProps extends RolloutRunnerProps {
   readonly plan: ValidatedPlan;
   /** What the check runs after: the bootstrap and every machine-config apply. */
   readonly after: readonly ITerraformDependable[];
+  /**
+   * Resources replaced when a node gets a new machine (the VMs' instance markers, `NodeVms.instances`): a rebuilt
+   * or re-created node is health-checked after its config apply although the node list did not change.
+   * @default - the check re-runs only when the node list changes
+   */
+  readonly rebuilds?: readonly TerraformResource[];
 }
 
-/** One `health` step; re-runs when the node list (names, addresses, roles) changes. */
+/** One `health` step; re-runs when the node list (names, addresses, roles) changes or a node's machine is new. */
 export class ClusterHealthCheck extends Construct {
   /** The step, for what must wait for a healthy cluster. */
   readonly step: TerraformData;
@@ -29,6 +35,7 @@ export class ClusterHealthCheck extends Construct {
       triggers: { nodes: nodeListTrigger(props.plan) },
       dependsOn: props.after,
       environment: rolloutEnvironment(props.plan, props),
+      rerunWhenReplaced: props.rebuilds,
     });
   }
 }

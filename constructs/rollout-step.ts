@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ClusterPlan } from '../lib/cluster-plan';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ROLLOUT_ENV } from '../lib/rollout/env';
-import { ITerraformDependable, TerraformData, Token } from './cdk';
+import { ITerraformDependable, TerraformData, TerraformResource, Token } from './cdk';
 
 /** Where the runner runs and how long it waits; shared by every rollout construct. */
 export interface RolloutRunnerProps {
@@ -41,6 +41,11 @@ export interface RolloutStepOptions {
   readonly dependsOn: readonly ITerraformDependable[];
   /** Provisioner environment (non-secret). */
   readonly environment: Readonly<Record<string, string>>;
+  /**
+   * Resources whose replacement also re-runs the step (`replace_triggered_by`).
+   * @default - none: only `triggers` re-run it
+   */
+  readonly rerunWhenReplaced?: readonly TerraformResource[];
 }
 
 /** How Terraform starts the rollout runner, from the project root (`workingDir`). */
@@ -93,6 +98,9 @@ export function addRolloutStep(scope: Construct, id: string, runner: RolloutRunn
   return new TerraformData(scope, id, {
     triggersReplace: { ...options.triggers },
     dependsOn: [...options.dependsOn],
+    ...(options.rerunWhenReplaced?.length
+      ? { lifecycle: { replaceTriggeredBy: options.rerunWhenReplaced.map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`) } }
+      : {}),
     provisioners: [
       {
         type: 'local-exec',

@@ -96,6 +96,7 @@ export class TalosClusterStack extends TerraformStack {
     const health = new ClusterHealthCheck(this, 'health', {
       plan,
       after: [this.talos.bootstrap, ...this.talos.applies.values(), this.talos.kubeconfigFile],
+      rebuilds: [...this.vms.instances.values()],
     });
     new AddonManifestSync(this, 'manifest-sync', { plan, after: [health.step], manifestsHash: this.addons.manifestsHash });
   }

@@ -75,6 +75,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   addRolloutAndTalosStandIns(stack, plan, targets, {
     after: [...vms.values()],
     applyWiring: (node) => ({ dependsOn: [vms.get(node.name)!], replaceTriggeredBy: [address(markers.get(node.name)!)] }),
+    rebuilds: [...markers.values()],
   });
   return Testing.synth(stack);
 }

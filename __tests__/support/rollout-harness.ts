@@ -97,7 +97,12 @@ export function addRolloutAndTalosStandIns(
   stack: TerraformStack,
   plan: ValidatedPlan,
   targets: DeployTargets,
-  opts: { readonly after: readonly TerraformData[]; readonly applyWiring?: (node: PlannedNode) => ApplyWiring },
+  opts: {
+    readonly after: readonly TerraformData[];
+    readonly applyWiring?: (node: PlannedNode) => ApplyWiring;
+    /** The VMs' instance markers, which re-run the health check when replaced (ClusterHealthCheck `rebuilds`). */
+    readonly rebuilds?: readonly TerraformData[];
+  },
 ): void {
   const runner = {
     projectRoot: PROJECT_ROOT,
@@ -146,7 +151,7 @@ export function addRolloutAndTalosStandIns(
   const controlPlaneApplies: TerraformData[] = [];
   for (const node of plan.controlPlanes) controlPlaneApplies.push(fakeApply(node, controlPlaneApplies.slice(-1)));
   const configs = [...controlPlaneApplies, ...plan.workers.map((node) => fakeApply(node, controlPlaneApplies))];
-  const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, ...runner });
+  const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, rebuilds: opts.rebuilds, ...runner });
   new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
 }
 

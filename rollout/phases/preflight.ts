@@ -6,8 +6,9 @@
  *
  * On a bootstrapped cluster it also refuses when a node that needs an OS upgrade runs Talos ≥ 1.13 and this
  * machine cannot reach the Kubernetes API through the cluster endpoint (talosctl drains such a node from here),
- * and when a node is cordoned by someone else. The one thing it changes: a cordon an earlier failed OS step of
- * this rollout left (rollout/cordon.ts) is released, so that the health gate can pass and that step can retry.
+ * and when a node is cordoned by someone else. It changes two things, both so that the health gate can pass: a
+ * cordon an earlier failed OS step of this rollout left (rollout/cordon.ts) is released, so that step can retry; and
+ * the leftover Kubernetes Node object of a rebuilt node (in maintenance mode, rollout/rebuilt-nodes.ts) is deleted.
  */
 import { kubernetesWindowProblem } from '../../lib/talos-support';
 import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClientProblem, upgradeDrainsFromClient } from '../../lib/rollout/checks';
@@ -15,6 +16,7 @@ import { describeNode, probeCluster } from '../cluster-state';
 import { PhaseContext } from './context';
 import { osTargets, RolloutConfig } from '../config';
 import { releaseOwnCordons } from '../cordon';
+import { deleteStaleNodeObjects } from '../rebuilt-nodes';
 import { waitClusterHealthy } from '../gates';
 import { progress } from '../log';
 import { Deadline } from '../wait';
@@ -58,6 +60,7 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
       if (unreachable) problems.push(`OS upgrade of ${drainedHere.join(', ')}: ${endpointMessage(unreachable)}`);
     }
     problems.push(...(await releaseOwnCordons(ctx, snapshot, deadline)));
+    await deleteStaleNodeObjects(ctx, snapshot);
   }
   if (!snapshot.bootstrapped) {
     progress(ctx.phase, config.cluster, 'configured nodes but no etcd yet (not bootstrapped): no health to check');
