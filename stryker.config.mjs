@@ -9,13 +9,33 @@ const unit = jestConfig.projects.find((p) => p.displayName === 'unit');
 // The synth tests exercise these rules too, but through whole stacks (seconds per run); a mutant only they kill
 // counts as survived here, which keeps the score an honest measure of the rule tests.
 const RULE_TESTS = [
-  'validation', 'check-cluster', 'definition-structure', 'cross-cluster', 'cilium-values', 'ipv4', 'talos-support',
-  'rollout-plan', 'placement', 'cluster-plan', 'versions-contracts', 'release-facts',
+  'validation',
+  'check-cluster',
+  'definition-structure',
+  'cross-cluster',
+  'cilium-values',
+  'ipv4',
+  'talos-support',
+  'rollout-plan',
+  'placement',
+  'cluster-plan',
+  'versions-contracts',
+  'release-facts',
 ];
 
 export default {
   testRunner: 'jest',
-  jest: { projectType: 'custom', config: { ...unit, displayName: undefined, projects: [], testRegex: `/__tests__/(${RULE_TESTS.join('|')})\\.test\\.ts$`, testSequencer: '<rootDir>/__tests__/support/mutant-test-files.js' }, enableFindRelatedTests: false },
+  jest: {
+    projectType: 'custom',
+    config: {
+      ...unit,
+      displayName: undefined,
+      projects: [],
+      testRegex: `/__tests__/(${RULE_TESTS.join('|')})\\.test\\.ts$`,
+      testSequencer: '<rootDir>/__tests__/support/mutant-test-files.js',
+    },
+    enableFindRelatedTests: false,
+  },
   coverageAnalysis: 'perTest',
   mutate: ['lib/validation/**/*.ts', 'lib/cilium-values.ts', 'lib/talos-support.ts', 'lib/rollout/checks.ts', 'lib/ipv4.ts', 'lib/cross-cluster.ts'],
   reporters: ['clear-text', 'progress', 'html', 'json'],

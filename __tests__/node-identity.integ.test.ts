@@ -129,7 +129,10 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.code).toBe(0);
     expect(result.output).toContain('test-worker-1: rebuilt: the node answers in maintenance mode (a new VM)');
     expect(machineCalls(h.fake.calls())).toEqual(['proxmox destroy 8021 → 0', 'proxmox create 8121 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
-    const upgraded = h.fake.calls().filter((c) => c.argv[0] === 'upgrade').map((c) => h.fake.nameOf(FakeTalos.flag(c, '--nodes')!));
+    const upgraded = h.fake
+      .calls()
+      .filter((c) => c.argv[0] === 'upgrade')
+      .map((c) => h.fake.nameOf(FakeTalos.flag(c, '--nodes')!));
     expect(upgraded).toEqual(['test-cp-1', 'test-cp-2', 'test-cp-3']);
     expect(Object.values(h.fake.read().nodes).map((n) => `${n.name} ${n.stage} ${n.talosVersion}`)).toEqual([
       'test-cp-1 running v1.13.10',
@@ -138,7 +141,9 @@ describe('identity edits of a running cluster under Terraform', () => {
       'test-worker-1 running v1.13.10',
     ]);
     expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
-    expect(result.output.lastIndexOf('apply-config 10.5.0.21')).toBeLessThan(result.output.lastIndexOf('health: waiting for all k8s nodes to report'));
+    expect(result.output.lastIndexOf('apply-config 10.5.0.21')).toBeLessThan(
+      result.output.lastIndexOf('health: waiting for all k8s nodes to report'),
+    );
   });
 
   test.each([
