@@ -1,12 +1,12 @@
 /**
  * Jest in two tiers: `unit` runs in-process tests (`*.test.ts`, the edit loop: `npm run test:unit`), `integ` the
  * tests that spawn terraform, node, git or the talosctl simulator (`*.integ.test.ts`). `npm test` runs both.
- * ts-jest compiles without type-checking (`tsc --noEmit` in `npm test` does that once for the whole tree).
+ * esbuild strips the types (__tests__/support/esbuild-transform.js); `tsc --noEmit` in `npm test` type-checks once.
  */
 const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.ts$': '<rootDir>/__tests__/support/esbuild-transform.js' },
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-jest.ts'],
 };
 
