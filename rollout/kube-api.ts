@@ -2,8 +2,8 @@
  * Kubernetes API access for the phases that need more than Talos resources show: CoreDNS and CNI-agent readiness
  * (Talos has no resource for pod readiness) and the cordon of a node an OS step upgrades.
  *
- * The kubeconfig is fetched through the Talos API (`talosctl kubeconfig`, from a control plane) into a private
- * temp folder (0700, file 0600) on first use and deleted by `close()`: the stack's own kubeconfig file is written
+ * The kubeconfig is fetched through the Talos API on first use (rollout/private-kubeconfig.ts) and deleted by
+ * `close()`: the stack's own kubeconfig file is written
  * only after bootstrap, downstream of the first preflight and health steps, so the runner never depends on it.
  * Reads go to one control plane's API server (`--server https://<ip>:6443`; Talos puts every node address in the
  * API server certificate, secrets/kubernetes_cert_sans.go), so they need neither the cluster's DNS name nor the
@@ -11,10 +11,8 @@
  * `talosctl upgrade` drains through from this machine (Talos ≥ 1.13).
  */
 import { outputTail } from './output-tail';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { KubectlResult, runKubectl } from './kubectl';
+import { PrivateKubeconfig } from './private-kubeconfig';
 import { Talosctl } from './talosctl';
 
 /** Longest one kubectl or kubeconfig call may take. */
@@ -31,8 +29,7 @@ export class KubectlError extends Error {
 
 /** kubectl with a kubeconfig fetched through the Talos API. */
 export class KubeApi {
-  private dir?: string;
-  private file?: string;
+  private fetched?: PrivateKubeconfig;
 
   constructor(
     private readonly talosctl: Talosctl,
@@ -48,23 +45,15 @@ export class KubeApi {
 
   /** Fetches the kubeconfig once (first control plane that answers); throws with each one's failure. */
   private async kubeconfig(): Promise<string> {
-    if (this.file) return this.file;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollout-kubeconfig-'));
-    fs.chmodSync(dir, 0o700);
-    this.dir = dir;
-    const file = path.join(dir, 'kubeconfig');
-    fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
-    const failures: string[] = [];
-    for (const ip of this.controlPlanes) {
-      const result = await this.talosctl.kubeconfig(ip, file, CALL_TIMEOUT_MS);
-      if (result.code === 0 && !result.timedOut) {
-        fs.chmodSync(file, 0o600);
-        this.file = file;
-        return file;
-      }
-      failures.push(`${ip}: ${result.timedOut ? 'timed out' : outputTail(result.stderr || result.stdout)}`);
+    if (this.fetched) return this.fetched.file;
+    const result = await PrivateKubeconfig.fetch(this.talosctl, this.controlPlanes, CALL_TIMEOUT_MS);
+    if (Array.isArray(result)) {
+      throw new Error(
+        `cannot fetch a kubeconfig through the Talos API (talosctl kubeconfig; ${result.map((f) => `${f.ip}: ${f.detail}`).join('; ')})`,
+      );
     }
-    throw new Error(`cannot fetch a kubeconfig through the Talos API (talosctl kubeconfig; ${failures.join('; ')})`);
+    this.fetched = result;
+    return result.file;
   }
 
   /** Runs kubectl; `server` is a control-plane IP whose API server answers, or undefined for the kubeconfig's endpoint. */
@@ -97,8 +86,7 @@ export class KubeApi {
 
   /** Deletes the temp folder with the kubeconfig. */
   close(): void {
-    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
-    this.dir = undefined;
-    this.file = undefined;
+    this.fetched?.remove();
+    this.fetched = undefined;
   }
 }

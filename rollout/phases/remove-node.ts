@@ -11,11 +11,10 @@
  */
 import { outputTail } from '../output-tail';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ENV, RemoveNodeConfig } from '../config';
 import { deleteNode } from '../kubectl';
 import { progress } from '../log';
+import { PrivateKubeconfig } from '../private-kubeconfig';
 import { Talosctl } from '../talosctl';
 import { talosconfigEndpoints } from '../talosconfig';
 
@@ -45,42 +44,39 @@ export async function removeNode(phase: string, config: RemoveNodeConfig, node: 
     node,
     `no kubeconfig at ${config.kubeconfig}; fetching one through the Talos API (talosctl kubeconfig, talosconfig ${config.talosconfig})`,
   );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollout-kubeconfig-'));
+  const kubeconfig = await fetchKubeconfig(phase, config, node);
+  if (!kubeconfig) return;
   try {
-    fs.chmodSync(dir, 0o700);
-    const file = path.join(dir, 'kubeconfig');
-    if (!(await fetchKubeconfig(phase, config, node, file))) return;
-    await deleteWith(phase, config, node, file, `a kubeconfig fetched through the Talos API (or put the admin kubeconfig at ${config.kubeconfig})`);
+    await deleteWith(
+      phase,
+      config,
+      node,
+      kubeconfig.file,
+      `a kubeconfig fetched through the Talos API (or put the admin kubeconfig at ${config.kubeconfig})`,
+    );
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    kubeconfig.remove();
   }
 }
 
 /**
- * Writes the admin kubeconfig to `file` (created empty 0600 first; talosctl overwrites it in place) from the
- * first talosconfig endpoint that answers, and returns true. When none does, it asks each endpoint whether it
- * still runs a configured Talos (authenticated `machinestatus`): if none does — every control plane was reset to
- * maintenance mode or is gone, as in a full teardown — there is no cluster and no Node to delete, and it returns
- * false. If one does, the cluster is alive and the Node must go: it throws with the fix.
+ * The admin kubeconfig from the first talosconfig endpoint that answers (rollout/private-kubeconfig.ts). When none
+ * does, it asks each endpoint whether it still runs a configured Talos (authenticated `machinestatus`): if none does
+ * — every control plane was reset to maintenance mode or is gone, as in a full teardown — there is no cluster and no
+ * Node to delete, and it returns undefined. If one does, the cluster is alive and the Node must go: it throws with
+ * the fix.
  */
-async function fetchKubeconfig(phase: string, config: RemoveNodeConfig, node: string, file: string): Promise<boolean> {
+async function fetchKubeconfig(phase: string, config: RemoveNodeConfig, node: string): Promise<PrivateKubeconfig | undefined> {
   const endpoints = talosconfigEndpoints(fs.readFileSync(config.talosconfig, 'utf8'), config.talosconfig);
-  fs.writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
   const talosctl = new Talosctl(config.talosctl, config.talosconfig);
-  const failures: string[] = [];
-  for (const [i, ip] of endpoints.entries()) {
-    const result = await talosctl.kubeconfig(ip, file, FETCH_TIMEOUT_SECONDS * 1000);
-    if (result.code === 0 && !result.timedOut) {
-      fs.chmodSync(file, 0o600);
-      progress(phase, node, `kubeconfig fetched through ${ip} (kept in a private temp folder until kubectl is done)`);
-      return true;
-    }
-    const detail = result.timedOut
-      ? `timed out after ${FETCH_TIMEOUT_SECONDS}s`
-      : `exit ${result.code}: ${outputTail(result.stderr || result.stdout)}`;
-    failures.push(`${ip}: ${detail}`);
-    progress(phase, node, `talosctl kubeconfig through ${ip} failed (${detail})${i < endpoints.length - 1 ? '; trying the next endpoint' : ''}`);
+  const fetched = await PrivateKubeconfig.fetch(talosctl, endpoints, FETCH_TIMEOUT_SECONDS * 1000, ({ ip, detail }, i) =>
+    progress(phase, node, `talosctl kubeconfig through ${ip} failed (${detail})${i < endpoints.length - 1 ? '; trying the next endpoint' : ''}`),
+  );
+  if (!Array.isArray(fetched)) {
+    progress(phase, node, `kubeconfig fetched through ${fetched.via} (kept in a private temp folder until kubectl is done)`);
+    return fetched;
   }
+  const failures = fetched.map((f) => `${f.ip}: ${f.detail}`);
   const alive: string[] = [];
   for (const ip of endpoints) {
     try {
@@ -96,7 +92,7 @@ async function fetchKubeconfig(phase: string, config: RemoveNodeConfig, node: st
       node,
       `skipped: no control plane (${endpoints.join(', ')}) runs a configured Talos any more (reset or gone, as in a full teardown), so there is no cluster and no Node object to delete`,
     );
-    return false;
+    return undefined;
   }
   throw new Error(
     `cannot fetch a kubeconfig through the Talos API (talosctl kubeconfig with ${config.talosconfig}; ${failures.join('; ')}), and there is none at ${config.kubeconfig}, ` +
