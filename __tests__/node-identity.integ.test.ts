@@ -240,6 +240,50 @@ describe('identity edits of a running cluster under Terraform', () => {
     return h;
   }
 
+  /** The definition with the first control plane replaced by a new one at 10.5.0.14 (etcd keeps 3 members). */
+  const withoutFirstControlPlane = (): ClusterDefinition =>
+    definition({
+      controlPlanes: {
+        nodes: [
+          { name: 'test-cp-2', ip: '10.5.0.12' },
+          { name: 'test-cp-3', ip: '10.5.0.13' },
+          { name: 'test-cp-4', ip: '10.5.0.14' },
+        ],
+      },
+    });
+
+  test('defines the first control plane removed from a running cluster as a graceful reset that leaves etcd: the health check of the control planes left passes', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the first control plane (the one etcd was bootstrapped on) leaves the definition and a new one joins
+    const result = h.deploy(withoutFirstControlPlane(), TARGETS);
+    // THEN it was reset (leaving etcd), its VM deleted, the new one configured, and the health check passed
+    expect(result.code).toBe(0);
+    expect([...machineCalls(h.fake.calls())].sort()).toEqual(
+      ['apply-config 10.5.0.14 → 0', 'proxmox create 8014 test-cp-4 → 0', 'proxmox destroy 8011 → 0', 'reset 10.5.0.11 → 0'].sort(),
+    );
+    expect(result.output).not.toContain('without leaving etcd');
+    expect(result.output).toContain('health: waiting for etcd members to be control plane nodes: OK');
+    expect(Object.keys(h.fake.read().nodes).sort()).toEqual(['10.5.0.12', '10.5.0.13', '10.5.0.14', '10.5.0.21']);
+  });
+
+  test('fails when the first control plane is reset without leaving etcd: the health check reports the dead member', () => {
+    // GIVEN the running cluster whose first control plane's reset is not graceful (as it was before)
+    const h = fromBaseline();
+    const notGraceful = (json: any) => {
+      json.resource.terraform_data['fake-reset'].for_each['test-cp-1'].graceful = 'false';
+    };
+    expect(h.deploy(definition(), TARGETS, notGraceful).code).toBe(0);
+    h.fake.clearCalls();
+    // WHEN the first control plane leaves the definition (a short node timeout: health waits for what never comes)
+    const result = h.deploy(withoutFirstControlPlane(), { ...TARGETS, nodeTimeoutSeconds: 4 });
+    // THEN its member stays, and the health check of the control planes in the definition refuses
+    expect(machineCalls(h.fake.calls())).toEqual(expect.arrayContaining(['reset 10.5.0.11 → 0', 'proxmox destroy 8011 → 0']));
+    expect(result.output).toContain('test-cp-1 reset without leaving etcd');
+    expect(result.output).toContain('waiting for etcd members to be control plane nodes: mismatch between etcd member and control plane nodes');
+    expect(result.code).not.toBe(0);
+  });
+
   test('defines a VM deleted outside Terraform as created again, reported, and configured', () => {
     // GIVEN the running cluster whose worker VM vanished
     const h = withVanishedWorker();

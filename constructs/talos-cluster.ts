@@ -65,8 +65,8 @@ export interface TalosClusterProps {
   readonly replaceWith?: ReadonlyMap<string, TerraformResource>;
 }
 
-/** What every config apply does when its node leaves the definition (the resource is destroyed). */
-function onDestroyFor(plan: ValidatedPlan, node: PlannedNode): MachineConfigurationApplyOnDestroy {
+/** What a node's config apply does when it is destroyed (the node leaves the definition, or is rebuilt). */
+export function onDestroyFor(plan: ValidatedPlan, node: PlannedNode): MachineConfigurationApplyOnDestroy {
   // The apply depends on the VM, so Terraform destroys it (this reset) before the VM.
   // graceful: cordon and drain, and for a control plane leave etcd while the rest of the cluster is healthy; so
   // removing any one control plane, the first included, leaves no dead etcd member.

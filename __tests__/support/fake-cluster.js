@@ -12,6 +12,9 @@
  *    cluster and never updates existing ones (talos docs, inlinemanifests: "additive-only").
  *  - A node the simulator does not know (no VM) fails the apply, as the provider fails to connect.
  *  - A reset node is gone from the Talos API, but its Node object stays (NotReady): a reset does not delete it.
+ *  - `reset <ip> false` is the provider's `on_destroy.graceful = false`: a control plane then does not leave etcd
+ *    (Talos resets without LeaveCluster), so while another control plane runs etcd, its member stays in the member
+ *    list (state.deadEtcdMembers) and `talosctl health` fails "etcd members to be control plane nodes".
  * Inputs: FAKE_TARGET_TALOS, FAKE_TARGET_SCHEMATIC, FAKE_TARGET_K8S; FAKE_MANIFESTS (JSON {id: [objects]}) for
  * control planes (apply-config only). Each action is logged to calls.log as tool `talos-provider`.
  */
@@ -27,9 +30,9 @@ function need(name) {
 }
 
 const argv = process.argv.slice(2);
-const [command, ip, ...extra] = argv;
-if (!['apply-config', 'reset'].includes(command) || !ip || extra.length > 0) {
-  process.stderr.write('usage: fake-cluster.js apply-config|reset <node ip>\n');
+const [command, ip, graceful = 'true', ...extra] = argv;
+if (!['apply-config', 'reset'].includes(command) || !ip || extra.length > 0 || !['true', 'false'].includes(graceful)) {
+  process.stderr.write('usage: fake-cluster.js apply-config <node ip> | reset <node ip> [true|false (graceful)]\n');
   process.exit(2);
 }
 
@@ -38,6 +41,11 @@ function reset(state) {
   const n = state.nodes[ip];
   if (!n) return `fake reset: ${ip}: dial tcp ${ip}:50000: connect: no route to host`;
   delete state.nodes[ip];
+  const etcdLeft = Object.values(state.nodes).some((o) => o.role === 'controlplane' && o.etcdRunning);
+  if (n.role === 'controlplane' && n.etcdRunning && graceful === 'false' && etcdLeft) {
+    (state.deadEtcdMembers = state.deadEtcdMembers ?? []).push({ name: n.name, ip });
+    process.stdout.write(`fake reset: ${n.name} reset without leaving etcd: its member stays\n`);
+  }
   const kubeNode = (state.kubernetesNodes ?? {})[n.name];
   if (kubeNode) kubeNode.ready = false;
   process.stdout.write(`fake reset: ${n.name} (${ip}) reset and its VM deleted\n`);

@@ -14,6 +14,7 @@ import { ClusterRollout } from '../../constructs/cluster-rollout';
 import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
 import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
 import { NodeCleanup } from '../../constructs/node-cleanup';
+import { onDestroyFor } from '../../constructs/talos-cluster';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { PlannedNode } from '../../lib/cluster-plan';
@@ -121,12 +122,15 @@ export function addRolloutAndTalosStandIns(
   // The provider's on-destroy reset of a removed node's apply. A terraform_data runs a destroy provisioner only
   // while its block is in the configuration, so the stand-in is one for_each resource keyed by node name rather
   // than part of the per-node apply. It depends on the cleanup as the real apply does: reset first, then cleanup.
-  const resetTargets = TerraformIterator.fromMap(Object.fromEntries(plan.nodes.map((n) => [n.name, { ip: n.ip }])));
+  // `graceful` as TalosCluster sets the apply's on_destroy (a control plane reset without it stays an etcd member).
+  const resetTargets = TerraformIterator.fromMap(
+    Object.fromEntries(plan.nodes.map((n) => [n.name, { ip: n.ip, graceful: String(onDestroyFor(plan, n).graceful) }])),
+  );
   const fakeReset = new TerraformData(stack, 'fake-reset', {
     forEach: resetTargets,
     input: resetTargets.value,
     dependsOn: [nodeCleanup.step],
-    provisioners: [{ type: 'local-exec', when: 'destroy', command: `node ${fakeCluster} reset \${self.input.ip}` }],
+    provisioners: [{ type: 'local-exec', when: 'destroy', command: `node ${fakeCluster} reset \${self.input.ip} \${self.input.graceful}` }],
   });
   const manifests = JSON.stringify(manifestSet(targets.chart));
   const manifestsHash = createHash('sha256').update(manifests).digest('hex');
