@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import * as versions from '../lib/versions';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { clusterState, FakeTalos, nodeList } from './support/fake-talos';
 import { PlanJson, plannedActions, TwinServer, TwinWorkspace, withAction } from './support/twins';
@@ -140,11 +139,14 @@ describe('the whole stack applied with the provider twins, then changed', () => 
 
   test("defines a chart bump that updates only the control plane's config apply and reruns the manifest sync", () => {
     // GIVEN the Cilium chart constant bumped
-    const replaced = jest.replaceProperty(versions as { CILIUM_CHART_VERSION: string }, 'CILIUM_CHART_VERSION', '1.20.1');
+    // (on the module's own exports object, which every importer reads through; esbuild exports are getters)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const versions = require('../lib/versions') as { CILIUM_CHART_VERSION: string };
+    const replaced = jest.spyOn(versions, 'CILIUM_CHART_VERSION', 'get').mockReturnValue('1.20.1');
 
     // WHEN
     const plan = planOf(definition());
-    replaced.restore();
+    replaced.mockRestore();
 
     // THEN
     expect(withAction(plan, 'update')).toEqual([APPLY('test-cp-1')]);
