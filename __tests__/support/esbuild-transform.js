@@ -8,9 +8,9 @@
 const crypto = require('node:crypto');
 const { transformSync } = require('esbuild');
 
-/** Changes whenever the transform's output would: esbuild's version and these options. */
+/** Changes whenever the transform's output would: esbuild's version, these options and this file. */
 const OPTIONS = { loader: 'ts', format: 'cjs', target: 'es2022', sourcemap: 'external' };
-const VERSION = `${require('esbuild/package.json').version}:${JSON.stringify(OPTIONS)}`;
+const VERSION = `${require('esbuild/package.json').version}:${JSON.stringify(OPTIONS)}:${crypto.createHash('sha256').update(require('node:fs').readFileSync(module.filename)).digest('hex')}`;
 
 /**
  * esbuild defines a module's exports as getters that cannot be redefined (its `__export` and `__copyProps`
