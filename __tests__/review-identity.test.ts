@@ -46,13 +46,15 @@ describe('review of identity edits', () => {
     expect(report).toContain('Do it in two steps: remove the node and deploy, then add it with the new address and deploy');
   });
 
-  test('defines a bold rebuild warning when vmIdBase changes and allowVmReplacement lists the nodes', () => {
-    // GIVEN / WHEN every VM ID moves, with the override for every node
-    const names = base.summary.nodes.map((n) => n.name);
-    const review = compareCluster('homelab', base, synth({ ...homelab, vmIdBase: 9000, allowVmReplacement: names }));
+  test('defines a bold rebuild warning for the listed nodes and a refusal for the others when vmIdBase changes', () => {
+    // GIVEN / WHEN every VM ID moves, with the override for one control plane and the workers (one control plane per deploy)
+    const listed = ['homelab-cp-1', 'homelab-worker-1', 'homelab-worker-2'];
+    const review = compareCluster('homelab', base, synth({ ...homelab, vmIdBase: 9000, allowVmReplacement: listed }));
     const report = renderReport({ base: 'base', head: 'head' }, [review]);
-    // THEN each node is flagged as rebuilt
-    expect(review.changes.filter((c) => c.kind === 'identity-change').map((c) => (c as { node: string }).node)).toEqual(names);
+    // THEN every node is flagged, the listed ones as rebuilt, the others as refused
+    const flagged = review.changes.flatMap((c) => (c.kind === 'identity-change' ? [[c.node, c.allowed]] : []));
+    expect(flagged).toEqual(base.summary.nodes.map((n) => [n.name, listed.includes(n.name)]));
     expect(report).toContain('> **⚠️ `homelab-cp-1` is rebuilt: its VM ID changes 8011 → 9011');
+    expect(report).toContain('> **⛔ `homelab-cp-2`');
   });
 });

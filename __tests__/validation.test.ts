@@ -2,6 +2,7 @@ import { homelab } from '../clusters/homelab';
 import { AddonsDefinition, ClusterDefinition, NodeDefinition, NodeNetworkDefinition, NodePoolDefinition } from '../lib/cluster-definition';
 import { planCluster } from '../lib/cluster-plan';
 import { Problem, Severity } from '../lib/problems';
+import { forTeardown } from '../lib/teardown';
 import { validateCluster } from '../lib/validation';
 
 /** Validates a definition the way the app does. */
@@ -616,6 +617,22 @@ const cases: FailureCase[] = [
     message: 'also the MAC address of homelab-worker-1',
     fix: 'give each node its own macAddress',
   },
+  {
+    rule: 'allowVmReplacement lists a second control plane',
+    def: { ...homelab, allowVmReplacement: ['homelab-cp-1', 'homelab-worker-1', 'homelab-cp-2'] },
+    path: 'allowVmReplacement[2]',
+    value: 'homelab-cp-2',
+    message: 'is a second control plane rebuilt in one deploy (after homelab-cp-1)',
+    fix: 'rebuild one control plane per deploy',
+  },
+  {
+    rule: 'allowVmReplacement lists the only control plane',
+    def: { ...cpPool({ count: 1 }), allowVmReplacement: ['homelab-worker-2', 'homelab-cp-1'] },
+    path: 'allowVmReplacement[1]',
+    value: 'homelab-cp-1',
+    message: 'is the only control plane',
+    fix: 'tear the cluster down and deploy it again',
+  },
 
   // VM sizes (Talos system requirements)
   {
@@ -971,6 +988,12 @@ const accepted: { readonly variant: string; readonly def: ClusterDefinition }[] 
   { variant: 'a worker pool counted right up to the last host address', def: workerPool({ nodes: undefined, count: 2, firstIp: '192.168.10.253' }) },
   { variant: 'explicit, distinct VM IDs and MAC addresses', def: worker(0, { vmId: 9000, macAddress: '02:AB:CD:EF:00:01' }) },
   { variant: 's3 state with a bucket', def: { ...homelab, state: { type: 's3', bucket: 'terraform-state' } } },
+  {
+    variant: 'one control plane and every worker rebuilt in one deploy',
+    def: { ...homelab, allowVmReplacement: ['homelab-worker-1', 'homelab-cp-2', 'homelab-worker-2'] },
+  },
+  { variant: 'the teardown of a single control plane cluster', def: forTeardown(cpPool({ count: 1 })) },
+  { variant: 'the teardown of the example', def: forTeardown(homelab) },
 ];
 
 describe('validateCluster', () => {

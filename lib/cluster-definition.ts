@@ -380,7 +380,8 @@ export interface ClusterDefinition {
   /**
    * Nodes whose VM Terraform may destroy and re-create in the next deploy (their disks and state are lost). Every
    * other VM carries `prevent_destroy`, so an edit that would replace it (a new VM ID, `vmIdBase`, an address
-   * change) is refused at plan time. See docs/node-lifecycle.md before using it; remove the names afterwards.
+   * change) is refused at plan time. At most one control plane per deploy, and never the only one (etcd would be
+   * lost). See docs/node-lifecycle.md before using it; remove the names afterwards.
    * @default - none: no VM may be replaced
    */
   readonly allowVmReplacement?: readonly string[];

@@ -6,6 +6,7 @@ import { DEFAULT_VM_ID_BASE } from '../cluster-plan';
 import { error, Problem } from '../problems';
 import { ValidationContext } from './context';
 import { ProblemPath } from '../definition-path';
+import { allowsTeardown } from '../teardown';
 
 /** Lowest VM ID Proxmox accepts. */
 export const MIN_VM_ID = 100;
@@ -137,7 +138,50 @@ function replacementNames(ctx: ValidationContext): Problem[] {
   );
 }
 
+/**
+ * A rebuild listed in `allowVmReplacement` resets the node (it leaves etcd), destroys its VM and creates a new one,
+ * which joins as a fresh member; the health check runs after it. One control plane at a time keeps etcd's quorum and
+ * data: rebuilding them all in one deploy (a `vmIdBase` change with every node listed) resets every member, and
+ * nothing bootstraps etcd again. The only control plane of a cluster cannot be rebuilt without losing the cluster.
+ * A teardown (`lib/teardown.ts`) lists every node on purpose.
+ */
+function controlPlaneRebuilds(ctx: ValidationContext): Problem[] {
+  if (allowsTeardown(ctx.plan)) return [];
+  const listed = ctx.def.allowVmReplacement ?? [];
+  const controlPlanes = ctx.plan.controlPlanes.map((n) => n.name);
+  const rebuilt = listed.map((name, i) => ({ name, i })).filter(({ name }) => controlPlanes.includes(name));
+  if (controlPlanes.length === 1 && rebuilt.length > 0) {
+    const { name, i } = rebuilt[0]!;
+    return [
+      error(
+        `allowVmReplacement[${i}]`,
+        name,
+        'is the only control plane: rebuilding its VM destroys etcd, and with it the cluster',
+        'add control planes first (rebuild one while the others keep etcd), or tear the cluster down and deploy it again (docs/node-lifecycle.md)',
+      ),
+    ];
+  }
+  return rebuilt
+    .slice(1)
+    .map(({ name, i }) =>
+      error(
+        `allowVmReplacement[${i}]`,
+        name,
+        `is a second control plane rebuilt in one deploy (after ${rebuilt[0]!.name}): each rebuild resets an etcd member`,
+        'rebuild one control plane per deploy: list it, deploy, check health, then the next (docs/node-lifecycle.md)',
+      ),
+    );
+}
+
 /** Every problem of VM IDs and MAC addresses. */
 export function vmIdentityProblems(ctx: ValidationContext): Problem[] {
-  return [...vmIdBase(ctx), ...explicitVmIds(ctx), ...duplicateVmIds(ctx), ...macFormat(ctx), ...duplicateMacs(ctx), ...replacementNames(ctx)];
+  return [
+    ...vmIdBase(ctx),
+    ...explicitVmIds(ctx),
+    ...duplicateVmIds(ctx),
+    ...macFormat(ctx),
+    ...duplicateMacs(ctx),
+    ...replacementNames(ctx),
+    ...controlPlaneRebuilds(ctx),
+  ];
 }
