@@ -31,6 +31,8 @@ interface FailureCase {
   readonly message: string;
   readonly fix: string;
   readonly severity?: Severity;
+  /** The other problems the same definition has (a consequence of the same mistake), each with its path and value. */
+  readonly also?: readonly { readonly path: string; readonly value: unknown; readonly severity?: Severity }[];
 }
 
 const cases: FailureCase[] = [
@@ -231,6 +233,7 @@ const cases: FailureCase[] = [
     value: '192.168.0.0/16',
     message: 'contains the VIP 192.168.10.10, homelab-cp-1 (192.168.10.11)',
     fix: 'private range no node address is in',
+    also: [{ path: 'network.cidr', value: '192.168.10.0/33' }],
   },
   {
     rule: 'the service network is larger than a /12',
@@ -257,6 +260,10 @@ const cases: FailureCase[] = [
     value: [],
     message: 'declares no Proxmox host',
     fix: "[{ name: 'pve1' }]",
+    also: [
+      { path: 'workers.nodes[0].host', value: 'pve1' },
+      { path: 'workers.nodes[1].host', value: 'pve2' },
+    ],
   },
   {
     rule: 'a node is placed on an undeclared host',
@@ -273,6 +280,7 @@ const cases: FailureCase[] = [
     value: 'pve9',
     message: 'not a declared Proxmox host',
     fix: 'one of pve1, pve2',
+    also: [{ path: 'controlPlanes.hosts', value: 'pve1', severity: 'warning' }],
   },
   {
     rule: 'an image datastore is shared on one host only',
@@ -371,6 +379,7 @@ const cases: FailureCase[] = [
     value: '192.168.10.0',
     message: 'is the network address',
     fix: 'such as 192.168.10.3',
+    also: [{ path: 'controlPlanes[homelab-cp-2].ip', value: '192.168.10.1' }],
   },
   {
     rule: 'a counted pool runs past the node network',
@@ -387,6 +396,14 @@ const cases: FailureCase[] = [
     value: 0,
     message: 'defines no control plane',
     fix: 'define 1 control plane',
+  },
+  {
+    rule: 'a pool count is negative',
+    def: workerPool({ nodes: undefined, count: -1, firstIp: '192.168.10.21' }),
+    path: 'workers.count',
+    value: -1,
+    message: 'is not a whole number of nodes',
+    fix: 'write a whole number such as 3',
   },
   {
     rule: 'there are 2 control planes',
@@ -479,6 +496,7 @@ const cases: FailureCase[] = [
     value: '192.168.10.21',
     message: 'also the address of homelab-worker-1',
     fix: 'such as 192.168.10.2',
+    also: [{ path: 'workers.nodes[1].vmId', value: 8021 }],
   },
   {
     rule: 'a listed node takes a counted node address',
@@ -487,6 +505,7 @@ const cases: FailureCase[] = [
     value: '192.168.10.12',
     message: 'also the address of homelab-cp-2',
     fix: 'such as 192.168.10.2',
+    also: [{ path: 'workers.nodes[0].vmId', value: 8012 }],
   },
 
   // names
@@ -545,6 +564,7 @@ const cases: FailureCase[] = [
     value: 'pve_2',
     message: 'not a host name label',
     fix: 'node name shown in the Proxmox UI',
+    also: [{ path: 'workers.nodes[1].host', value: 'pve2' }],
   },
   {
     rule: 'a Proxmox host is declared twice',
@@ -579,6 +599,14 @@ const cases: FailureCase[] = [
     value: 99,
     message: "outside Proxmox's VM ID range 100 to 999999999",
     fix: 'derive it from vmIdBase',
+  },
+  {
+    rule: 'a node VM ID is above 999999999',
+    def: worker(1, { vmId: 1_000_000_000 }),
+    path: 'workers.nodes[1].vmId',
+    value: 1_000_000_000,
+    message: "outside Proxmox's VM ID range 100 to 999999999",
+    fix: 'use a whole number in that range',
   },
   {
     rule: 'two nodes share a VM ID',
@@ -726,6 +754,7 @@ const cases: FailureCase[] = [
     value: 'v1.9.6',
     message: 'a Talos minor this project does not know',
     fix: 'e.g. v1.13.9',
+    also: [{ path: 'talos.configContract', value: 'v1.9' }],
   },
   {
     rule: 'Kubernetes is older than the Talos window',
@@ -734,6 +763,7 @@ const cases: FailureCase[] = [
     value: '1.30.4',
     message: 'supports Kubernetes 1.31 to 1.36',
     fix: '1.31.x to 1.36.x',
+    also: [{ path: 'kubernetesVersion', value: '1.30.4' }],
   },
   {
     rule: 'Kubernetes is newer than the Talos window',
@@ -742,6 +772,7 @@ const cases: FailureCase[] = [
     value: '1.37.0',
     message: 'supports Kubernetes 1.31 to 1.36',
     fix: 'or a Talos version that supports v1.37',
+    also: [{ path: 'kubernetesVersion', value: '1.37.0' }],
   },
   {
     rule: 'the Kubernetes version has no patch',
@@ -758,6 +789,10 @@ const cases: FailureCase[] = [
     value: 'v1.14',
     message: 'newer than the Talos provider 0.11.0 can generate (up to v1.13)',
     fix: 'use v1.13 or older',
+    also: [
+      { path: 'talos.version', value: 'v1.14.0', severity: 'warning' },
+      { path: 'talos.configContract', value: 'v1.14' },
+    ],
   },
   {
     rule: 'the contract is newer than the Talos OS',
@@ -892,7 +927,7 @@ const cases: FailureCase[] = [
   },
   {
     rule: 'the Argo CD repository is plain http',
-    def: addons({ argocd: { bootstrapRepoUrl: 'http://git.home.arpa/homelab-gitops.git' } }),
+    def: addons({ argocd: { bootstrapRepoUrl: 'http://git.home.arpa/homelab-gitops.git', bootstrapRevision: 'v0.1.0' } }),
     path: 'addons.argocd.bootstrapRepoUrl',
     value: 'http://git.home.arpa/homelab-gitops.git',
     message: 'not an https or ssh git URL',
@@ -900,7 +935,7 @@ const cases: FailureCase[] = [
   },
   {
     rule: 'the Argo CD repository has no scheme',
-    def: addons({ argocd: { bootstrapRepoUrl: 'github.com/example/homelab-gitops' } }),
+    def: addons({ argocd: { bootstrapRepoUrl: 'github.com/example/homelab-gitops', bootstrapRevision: 'v0.1.0' } }),
     path: 'addons.argocd.bootstrapRepoUrl',
     value: 'github.com/example/homelab-gitops',
     message: 'not an https or ssh git URL',
@@ -994,6 +1029,26 @@ const accepted: { readonly variant: string; readonly def: ClusterDefinition }[] 
   },
   { variant: 'the teardown of a single control plane cluster', def: forTeardown(cpPool({ count: 1 })) },
   { variant: 'the teardown of the example', def: forTeardown(homelab) },
+  {
+    variant: 'a single Proxmox host',
+    def: {
+      ...homelab,
+      proxmoxHosts: [homelab.proxmoxHosts[0]!],
+      workers: { ...homelab.workers, nodes: homelab.workers!.nodes!.map((w) => ({ ...w, host: 'pve1' })) },
+    },
+  },
+  { variant: 'cert-manager disabled', def: addons({ certManager: { enabled: false } }) },
+  { variant: 'Argo CD disabled', def: addons({ argocd: { enabled: false } }) },
+  { variant: 'VLAN 1', def: network({ vlan: 1 }) },
+  {
+    variant: "VM IDs at both ends of Proxmox's range",
+    def: workerPool({
+      nodes: [
+        { ...homelab.workers!.nodes![0]!, vmId: 100 },
+        { ...homelab.workers!.nodes![1]!, vmId: 999_999_999 },
+      ],
+    }),
+  },
 ];
 
 describe('validateCluster', () => {
@@ -1018,21 +1073,17 @@ describe('validateCluster', () => {
     expect(problems).toEqual([]);
   });
 
-  test.each(cases)('fails when $rule', ({ def, path, value, message, fix, severity }) => {
+  test.each(cases)('fails when $rule', ({ def, path, value, message, fix, severity, also = [] }) => {
     // GIVEN a realistic bad variant of the example
 
     // WHEN
     const problems = problemsOf(def);
 
-    // THEN
-    const atPath = problems.filter((p) => p.path === path);
-    expect(atPath).toContainEqual({
-      severity: severity ?? 'error',
-      path,
-      value,
-      message: expect.stringContaining(message),
-      fix: expect.stringContaining(fix),
-    });
+    // THEN exactly this problem, and the listed consequences of the same mistake: nothing else, nothing twice
+    const expected = { severity: severity ?? 'error', path, value, message: expect.stringContaining(message), fix: expect.stringContaining(fix) };
+    const consequences = also.map((a) => expect.objectContaining({ severity: a.severity ?? 'error', path: a.path, value: a.value }));
+    expect(problems).toHaveLength(1 + also.length);
+    expect(problems).toEqual(expect.arrayContaining([expected, ...consequences]));
   });
 
   test('fails when a definition has several independent errors, reporting them together', () => {
