@@ -112,7 +112,7 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(h.fake.calls()).toEqual([]);
   });
 
-  test('defines a rebuild allowed by allowVmReplacement, in the same deploy as a Talos bump, as the VM replaced, its stale Node deleted, the node configured, the others upgraded, then health', () => {
+  test('defines a rebuild allowed by allowVmReplacement, in the same deploy as a Talos bump, as the old node reset, the VM replaced, its stale Node deleted, the node configured, the others upgraded, then health', () => {
     // GIVEN the running cluster
     const h = fromBaseline();
     // WHEN the Talos version goes up and the worker gets a new VM ID, listed in allowVmReplacement
@@ -124,11 +124,19 @@ describe('identity edits of a running cluster under Terraform', () => {
       }),
       { ...TARGETS, talos: 'v1.13.10' },
     );
-    // THEN the deploy succeeds: the old VM went, the new one came and got its config (with the new Talos), the
-    // preflight deleted the old machine's Node object, the control planes were upgraded, and health ran last
+    // THEN the deploy succeeds: the replaced config apply reset the old node (its on-destroy) before its VM was
+    // deleted and before the new VM was created, the new VM got its config (with the new Talos), the preflight
+    // deleted the old machine's Node object, the control planes were upgraded, and health ran last
     expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual([
+      'reset 10.5.0.21 → 0',
+      'proxmox destroy 8021 → 0',
+      'proxmox create 8121 test-worker-1 → 0',
+      'apply-config 10.5.0.21 → 0',
+    ]);
+    expect(h.fake.calls().find((c) => c.tool === 'talos-provider' && c.argv[0] === 'reset')!.argv).toEqual(['reset', '10.5.0.21', 'true']);
     expect(result.output).toContain('test-worker-1: rebuilt: the node answers in maintenance mode (a new VM)');
-    expect(machineCalls(h.fake.calls())).toEqual(['proxmox destroy 8021 → 0', 'proxmox create 8121 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    expect(h.fake.read().kubernetesNodes['test-worker-1']).toEqual({ internalIP: '10.5.0.21', ready: true });
     const upgraded = h.fake
       .calls()
       .filter((c) => c.argv[0] === 'upgrade')
@@ -271,7 +279,7 @@ describe('identity edits of a running cluster under Terraform', () => {
     // GIVEN the running cluster whose first control plane's reset is not graceful (as it was before)
     const h = fromBaseline();
     const notGraceful = (json: any) => {
-      json.resource.terraform_data['fake-reset'].for_each['test-cp-1'].graceful = 'false';
+      json.resource.terraform_data['fake-apply-test-cp-1'].input.graceful = 'false';
     };
     expect(h.deploy(definition(), TARGETS, notGraceful).code).toBe(0);
     h.fake.clearCalls();
@@ -284,19 +292,32 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.code).not.toBe(0);
   });
 
-  test('defines a VM deleted outside Terraform as created again, reported, and configured', () => {
+  test("fails when a VM deleted outside Terraform is created again: the replaced apply's reset finds no machine, as upstream's; after the stale apply leaves the state the node is configured", () => {
     // GIVEN the running cluster whose worker VM vanished
     const h = withVanishedWorker();
     // WHEN the next deploy runs
     const result = h.deploy(definition(), TARGETS);
-    // THEN the VM was created again, the deploy log says the node is new, and its config was applied
-    expect(result.code).toBe(0);
-    expect(result.output).toContain('test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)');
-    expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    // THEN the instance marker replaced the config apply, whose on-destroy reset reached no machine: the provider
+    // fails the destroy (fake-cluster.js), and with it the deploy
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Error resetting machine');
+    expect(machineCalls(h.fake.calls())).toContain('reset 10.5.0.21 → 1');
+    // WHEN the stale apply is removed from the state (docs/node-lifecycle.md) and the deploy runs again
+    expect(h.terraform(['state', 'rm', '-no-color', 'terraform_data.fake-apply-test-worker-1']).code).toBe(0);
+    const again = h.deploy(definition(), TARGETS);
+    // THEN the VM exists again, the deploy log said the node is new, and its config was applied
+    expect(again.code).toBe(0);
+    expect(`${result.output}${again.output}`).toContain(
+      'test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)',
+    );
+    expect(machineCalls(h.fake.calls()).filter((c) => !c.startsWith('reset'))).toEqual([
+      'proxmox create 8021 test-worker-1 → 0',
+      'apply-config 10.5.0.21 → 0',
+    ]);
     expect(h.fake.read().nodes['10.5.0.21']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
     // AND the health check ran again after its config apply (the node list did not change; its instance marker did)
     expect(h.fake.calls().filter((c) => c.argv[0] === 'health').length).toBeGreaterThan(0);
-    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
+    expect(again.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
   });
 
   test('fails without the instance marker on the apply: a VM created again stays unconfigured, and the re-run health check fails the deploy', () => {
@@ -329,18 +350,17 @@ describe('identity edits of a running cluster under Terraform', () => {
 
     // WHEN it is destroyed as `npm run destroy -- test` synthesizes it
     const torn = h.destroy(forTeardown(definition()), TARGETS);
-    // THEN the config applies (whose on-destroy is the reset) were destroyed one at a time, workers first, control
-    // planes last to first (the harness's reset stand-in is one for_each resource, so its own calls are unordered),
-    // every node was reset and every VM deleted
+    // THEN the config applies were destroyed one at a time, workers first, control planes last to first, each
+    // resetting its node once (its on-destroy), and every VM was deleted
     expect(torn.code).toBe(0);
     const applyOrder = torn.output.split('\n').flatMap((l) => /^terraform_data\.fake-apply-(\S+): Destroying\.\.\./.exec(l)?.[1] ?? []);
     expect(applyOrder).toEqual(['test-worker-1', 'test-cp-3', 'test-cp-2', 'test-cp-1']);
     const calls = machineCalls(h.fake.calls());
-    expect(calls.filter((c) => c.startsWith('reset')).sort()).toEqual([
-      'reset 10.5.0.11 → 0',
-      'reset 10.5.0.12 → 0',
-      'reset 10.5.0.13 → 0',
+    expect(calls.filter((c) => c.startsWith('reset'))).toEqual([
       'reset 10.5.0.21 → 0',
+      'reset 10.5.0.13 → 0',
+      'reset 10.5.0.12 → 0',
+      'reset 10.5.0.11 → 0',
     ]);
     expect(calls.filter((c) => c.startsWith('proxmox')).sort()).toEqual([
       'proxmox destroy 8011 → 0',

@@ -1,6 +1,6 @@
 /**
  * Runs identity edits (VM ID, address, name, host, vmIdBase) of a running cluster under real Terraform. The test
- * stack is the rollout harness's (ClusterRollout, NodeCleanup, per-node config-apply and reset stand-ins, health and
+ * stack is the rollout harness's (ClusterRollout, NodeCleanup, per-node config-apply stand-ins with their reset, health and
  * manifest steps, wired as stacks/talos-cluster-stack.ts) plus what NodeVms adds around each VM, from the same
  * functions (lib/node-identity.ts): the VM-ID and address claims, the per-node identity pins, and a VM stand-in per
  * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host) and its
@@ -22,7 +22,7 @@ import { ClusterDefinition } from '../../lib/cluster-definition';
 import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
 import { formatProblem } from '../../lib/problems';
 import { SimulatedWorkspace } from './simulated-workspace';
-import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT } from './rollout-harness';
+import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT, withRemovedApplies } from './rollout-harness';
 import { TerraformResult } from './terraform-cli';
 
 const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
@@ -93,6 +93,7 @@ export class IdentityHarness extends SimulatedWorkspace {
         provisioner: [{ 'local-exec': { when: 'destroy', command: vmDeleteCommand } }],
       }));
     }
+    withRemovedApplies(json, this.workDir);
     edit?.(json);
     return this.writeConfig(JSON.stringify(json, null, 2));
   }
