@@ -154,6 +154,29 @@ describe('identity edits of a running cluster under Terraform', () => {
     );
   });
 
+  test('fails when the preflight refuses after Terraform rebuilt a node in the same apply: the refusal names the rebuild instead of claiming no node was touched', () => {
+    // GIVEN the running cluster with a control plane cordoned by someone else (the preflight refuses that)
+    const h = fromBaseline();
+    h.fake.update((s) => (s.kubernetesNodes['test-cp-2'].unschedulable = true));
+    // WHEN the worker is rebuilt with allowVmReplacement in the same deploy as a Talos bump (which runs the preflight)
+    const result = h.deploy(
+      definition({
+        talos: { version: 'v1.13.10' },
+        allowVmReplacement: ['test-worker-1'],
+        workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1', vmId: 8121 }] },
+      }),
+      { ...TARGETS, talos: 'v1.13.10' },
+    );
+    // THEN Terraform reset the old node and replaced its VM before the preflight refused; the refusal says so
+    expect(result.code).not.toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual(['reset 10.5.0.21 → 0', 'proxmox destroy 8021 → 0', 'proxmox create 8121 test-worker-1 → 0']);
+    expect(result.output).toContain('test-cp-2 is cordoned, and not by this rollout');
+    expect(result.output).toMatch(
+      /preflight refused the rollout \(1 problem\(s\)\): the rollout upgraded and rebooted no node; earlier in this apply Terraform\s+rebuilt test-worker-1 \(old machine reset, new VM in maintenance mode\)/,
+    );
+    expect(result.output).not.toContain('no node was touched');
+  });
+
   test.each([
     [
       'a derived VM ID',
