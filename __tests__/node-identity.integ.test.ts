@@ -195,6 +195,37 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(h.fake.calls()).toEqual([]);
   });
 
+  test('defines an address change allowed by allowVmReplacement, with an explicit VM ID, as a rebuild: the old node reset, its VM replaced, the new VM configured at the new address, then health', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the worker, with its VM ID written out, moves to a new address and is listed in allowVmReplacement
+    const result = h.deploy(
+      definition({
+        allowVmReplacement: ['test-worker-1'],
+        workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1', vmId: 8021 }] },
+      }),
+      TARGETS,
+    );
+    // THEN the identity pin's replacement replaced the VM (bpg alone would only update its cloud-init address): the
+    // old node was reset at its old address, its VM deleted, the new VM created and configured at the new address
+    expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual([
+      'reset 10.5.0.21 → 0',
+      'proxmox destroy 8021 → 0',
+      'proxmox create 8021 test-worker-1 → 0',
+      'apply-config 10.5.0.24 → 0',
+    ]);
+    const state = h.fake.read() as any;
+    expect(state.proxmox['8021']).toEqual({ name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1' });
+    expect(state.nodes['10.5.0.21']).toBeUndefined();
+    expect(state.nodes['10.5.0.24']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
+    expect(state.kubernetesNodes['test-worker-1']).toEqual({ internalIP: '10.5.0.24', ready: true });
+    // AND the health check of the new node list passed after the config apply
+    const health = h.fake.calls().filter((c) => c.argv[0] === 'health');
+    expect(health.map((c) => [FakeTalos.flag(c, '--worker-nodes'), c.exit])).toContainEqual(['10.5.0.24', 0]);
+    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
+  });
+
   test('defines a node renamed at the same address as the old node reset and its VM deleted before the new VM is created', () => {
     // GIVEN the running cluster, where deleting a VM takes 3 seconds
     const h = fromBaseline();

@@ -34,11 +34,19 @@ describe('node identity', () => {
     const auto = plan.nodes.find((n) => !n.hostExplicit)!;
     const explicit = plan.nodes.find((n) => n.hostExplicit)!;
     // WHEN / THEN
-    expect(vmLifecycle(plan, auto)).toEqual({ preventDestroy: true, ignoreChanges: ['disk[0].import_from', 'node_name'] });
-    expect(vmLifecycle(plan, explicit)).toEqual({ preventDestroy: true, ignoreChanges: ['disk[0].import_from'] });
+    expect(vmLifecycle(plan, auto, 'terraform_data.pin')).toEqual({
+      preventDestroy: true,
+      ignoreChanges: ['disk[0].import_from', 'node_name'],
+      replaceTriggeredBy: ['terraform_data.pin'],
+    });
+    expect(vmLifecycle(plan, explicit, 'terraform_data.pin')).toEqual({
+      preventDestroy: true,
+      ignoreChanges: ['disk[0].import_from'],
+      replaceTriggeredBy: ['terraform_data.pin'],
+    });
   });
 
-  test('defines NodeVms with a protected identity pin per node, the claims, and VMs that depend on the claims', () => {
+  test('defines NodeVms with a protected identity pin per node, the claims, and VMs that depend on the claims and are replaced with their pin', () => {
     // GIVEN / WHEN the example's VMs
     const synth = synthImageAndVms(homelab);
     const data = synth.blocks('terraform_data');
@@ -50,7 +58,10 @@ describe('node identity', () => {
         triggers_replace: identityPin(n),
         lifecycle: { prevent_destroy: true },
       });
-      expect(vms.get(`vm-${n.name}`)!.depends_on).toEqual([expect.stringMatching(/^terraform_data\.vms_claims_[0-9A-F]{8}$/)]);
+      const vm = vms.get(`vm-${n.name}`)!;
+      expect(vm.depends_on).toEqual([expect.stringMatching(/^terraform_data\.vms_claims_[0-9A-F]{8}$/)]);
+      // (an allowed address change of a node with an explicit vmId rebuilds its VM: bpg alone would update it in place)
+      expect(vm.lifecycle.replace_triggered_by).toEqual([expect.stringMatching(new RegExp(`^terraform_data\\.vms_identity-${n.name}_[0-9A-F]{8}$`))]);
     }
     expect(data.get('claims')).toMatchObject({ for_each: identityClaims(plan), input: '${each.value}', triggers_replace: '${each.value}' });
   });

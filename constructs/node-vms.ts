@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk } from '../.gen/providers/proxmox/virtual-environment-vm';
 import { ClusterPlan, PlannedHost, PlannedNode } from '../lib/cluster-plan';
 import { parseNetwork } from '../lib/ipv4';
-import { identityClaims, identityPin, VM_IGNORED_CHANGES, vmLifecycle } from '../lib/node-identity';
+import { identityClaims, identityPin, replacementAllowed, VM_IGNORED_CHANGES, VmLifecycle, vmLifecycle } from '../lib/node-identity';
 import { TerraformData, TerraformIterator } from './cdk';
 import { TalosImage } from './talos-image';
 
@@ -57,7 +57,8 @@ export class NodeVms extends Construct {
   readonly claims: TerraformData;
   /**
    * Identity pin of each node (`terraform_data` `identity-<node>`, `prevent_destroy` unless the node is in
-   * `allowVmReplacement`): replaced, hence refused, when the node's VM ID or address changes.
+   * `allowVmReplacement`): replaced, hence refused, when the node's VM ID or address changes; its VM is replaced
+   * with it (`replace_triggered_by`).
    */
   readonly pins: ReadonlyMap<string, TerraformData>;
   /**
@@ -81,16 +82,14 @@ export class NodeVms extends Construct {
     const vms = new Map<string, VirtualEnvironmentVm>();
     for (const node of plan.nodes) {
       const host = plan.hosts.find((h) => h.name === node.host)!;
-      const lifecycle = vmLifecycle(plan, node);
-      pins.set(
-        node.name,
-        new TerraformData(this, `identity-${node.name}`, {
-          input: identityPin(node),
-          triggersReplace: identityPin(node),
-          lifecycle: { preventDestroy: lifecycle.preventDestroy },
-        }),
-      );
-      const vm = this.nodeVm(plan, node, host, network.prefix, image);
+      const pin = new TerraformData(this, `identity-${node.name}`, {
+        input: identityPin(node),
+        triggersReplace: identityPin(node),
+        lifecycle: { preventDestroy: !replacementAllowed(plan, node) },
+      });
+      pins.set(node.name, pin);
+      const lifecycle = vmLifecycle(plan, node, `${pin.terraformResourceType}.${pin.friendlyUniqueId}`);
+      const vm = this.nodeVm(plan, node, host, network.prefix, image, lifecycle);
       vms.set(node.name, vm);
       instances.set(node.name, vmInstanceMarker(this, node, vm.id));
     }
@@ -106,8 +105,14 @@ export class NodeVms extends Construct {
     return vm;
   }
 
-  private nodeVm(plan: ClusterPlan, node: PlannedNode, host: PlannedHost, prefix: number, image: TalosImage): VirtualEnvironmentVm {
-    const lifecycle = vmLifecycle(plan, node);
+  private nodeVm(
+    plan: ClusterPlan,
+    node: PlannedNode,
+    host: PlannedHost,
+    prefix: number,
+    image: TalosImage,
+    lifecycle: VmLifecycle,
+  ): VirtualEnvironmentVm {
     const bootDisk: VirtualEnvironmentVmDisk = {
       interface: 'scsi0',
       datastoreId: host.vmDatastore,
@@ -163,7 +168,12 @@ export class NodeVms extends Construct {
       // Never let the provider reboot VMs to apply changes: that would restart every node at once.
       rebootAfterUpdate: false,
       stopOnDestroy: true,
-      lifecycle: { preventDestroy: lifecycle.preventDestroy, ignoreChanges: [...lifecycle.ignoreChanges] },
+      // replace_triggered_by the identity pin: an allowed VM ID or address change rebuilds the VM (lib/node-identity.ts).
+      lifecycle: {
+        preventDestroy: lifecycle.preventDestroy,
+        ignoreChanges: [...lifecycle.ignoreChanges],
+        replaceTriggeredBy: [...lifecycle.replaceTriggeredBy],
+      },
       dependsOn: [this.claims],
     });
     vm.addOverride('network_device', [vmNetworkDevice({ bridge: host.bridge, macAddress: node.macAddress, vlanId: plan.vlan })]);

@@ -3,8 +3,9 @@
  * stack is the rollout harness's (ClusterRollout, NodeCleanup, per-node config-apply stand-ins with their reset, health and
  * manifest steps, wired as stacks/talos-cluster-stack.ts) plus what NodeVms adds around each VM, from the same
  * functions (lib/node-identity.ts): the VM-ID and address claims, the per-node identity pins, and a VM stand-in per
- * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host) and its
- * replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM; `node_name` does not with `migrate = true`). The
+ * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host,
+ * `replace_triggered_by` its identity pin) and its replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM;
+ * `node_name` does not with `migrate = true`; the address is updated in place). The
  * apply stand-in is replaced with its VM's `instance-<node>` marker (`replace_triggered_by`), as TalosCluster's apply is.
  *
  * Proxmox is fake-proxmox.js: each VM stand-in registers its VM ID when created (Proxmox refuses a duplicate) and
@@ -19,7 +20,7 @@ import { vmInstanceMarker } from '../../constructs/node-vms';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { checkCluster } from '../../lib/check-cluster';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
+import { identityClaims, identityPin, replacementAllowed, vmLifecycle } from '../../lib/node-identity';
 import { formatProblem } from '../../lib/problems';
 import { SimulatedWorkspace } from './simulated-workspace';
 import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT, withRemovedApplies } from './rollout-harness';
@@ -48,18 +49,19 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   const vms = new Map<string, TerraformData>();
   const markers = new Map<string, TerraformData>();
   for (const node of plan.nodes) {
-    const lifecycle = vmLifecycle(plan, node);
-    new TerraformData(stack, `identity-${node.name}`, {
+    const pin = new TerraformData(stack, `identity-${node.name}`, {
       input: identityPin(node),
       triggersReplace: identityPin(node),
-      lifecycle: { preventDestroy: lifecycle.preventDestroy },
+      lifecycle: { preventDestroy: !replacementAllowed(plan, node) },
     });
+    const lifecycle = vmLifecycle(plan, node, address(pin));
     const vm = new TerraformData(stack, `vm-${node.name}`, {
       input: { vm_id: String(node.vmId), node_name: node.host, ip: node.ip },
       triggersReplace: { vm_id: String(node.vmId) },
       lifecycle: {
         preventDestroy: lifecycle.preventDestroy,
         ignoreChanges: lifecycle.ignoreChanges.filter((a) => a === 'node_name').map((a) => `input["${a}"]`),
+        replaceTriggeredBy: [...lifecycle.replaceTriggeredBy],
       },
       dependsOn: [claims],
       provisioners: [
