@@ -4,6 +4,8 @@
  * defined outcome (docs/node-lifecycle.md): refused at plan time with nothing touched, or carried out in an order
  * that never has two VMs with one VM ID or address.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { forTeardown } from '../lib/teardown';
 import { FakeCall, FakeTalos, SCHEMATIC_A, clusterState, nodeList } from './support/fake-talos';
@@ -303,7 +305,7 @@ describe('identity edits of a running cluster under Terraform', () => {
   }
 
   /** The definition with the first control plane replaced by a new one at 10.5.0.14 (etcd keeps 3 members). */
-  const withoutFirstControlPlane = (): ClusterDefinition =>
+  const withoutFirstControlPlane = (edit: Partial<ClusterDefinition> = {}): ClusterDefinition =>
     definition({
       controlPlanes: {
         nodes: [
@@ -312,14 +314,47 @@ describe('identity edits of a running cluster under Terraform', () => {
           { name: 'test-cp-4', ip: '10.5.0.14' },
         ],
       },
+      ...edit,
     });
 
-  test('defines the first control plane removed from a running cluster as a graceful reset that leaves etcd: the health check of the control planes left passes', () => {
-    // GIVEN the running cluster
+  /** A third Proxmox host: automatic placement now puts test-cp-2 on pve1 and test-cp-3 on pve2 (they run on pve2 and pve1). */
+  const THREE_HOSTS: Partial<ClusterDefinition> = { proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }, { name: 'pve3' }] };
+
+  /** A planned host change of an existing VM, as the plan prints it (`node_name = "pve2" -> "pve1"`). */
+  const HOST_CHANGE = /node_name"?\s+=\s+"pve\d"\s+->/;
+
+  /** `<node> <host before> → <host after>` for each VM both readings of the stand-ins hold whose host changed. */
+  function migrations(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+    return Object.keys(after)
+      .filter((a) => a.startsWith('terraform_data.vm-') && a in before)
+      .flatMap((a) => {
+        const [from, to] = [(before[a] as any).node_name, (after[a] as any).node_name];
+        return from === to ? [] : [`${a.slice('terraform_data.vm-'.length)} ${from} → ${to}`];
+      });
+  }
+
+  /** Where the configuration just deployed places each VM (automatic placement, before `ignore_changes`). */
+  function placedHosts(h: IdentityHarness): Record<string, string> {
+    const json = JSON.parse(fs.readFileSync(path.join(h.workDir, 'cdk.tf.json'), 'utf8'));
+    return Object.fromEntries(
+      Object.entries<any>(json.resource.terraform_data)
+        .filter(([k]) => k.startsWith('vm-'))
+        .map(([k, b]) => [k.slice('vm-'.length), b.input.node_name]),
+    );
+  }
+
+  test('defines the first control plane removed from a running cluster, with a Proxmox host added, as a graceful reset that leaves etcd and no surviving VM migrated: the health check of the control planes left passes', () => {
+    // GIVEN the running cluster (automatic placement: test-cp-2 on pve2, test-cp-3 on pve1)
     const h = fromBaseline();
-    // WHEN the first control plane (the one etcd was bootstrapped on) leaves the definition and a new one joins
-    const result = h.deploy(withoutFirstControlPlane(), TARGETS);
-    // THEN it was reset (leaving etcd), its VM deleted, the new one configured, and the health check passed
+    const before = h.inputs();
+    // WHEN the first control plane (the one etcd was bootstrapped on) leaves the definition, a new one joins, and
+    // a third host is declared
+    const result = h.deploy(withoutFirstControlPlane(THREE_HOSTS), TARGETS);
+    // THEN placement would now put the surviving control planes elsewhere, yet no surviving VM changed host
+    expect(placedHosts(h)).toEqual(expect.objectContaining({ 'test-cp-2': 'pve1', 'test-cp-3': 'pve2' }));
+    expect(migrations(before, h.inputs())).toEqual([]);
+    expect(result.output).not.toMatch(HOST_CHANGE);
+    // AND it was reset (leaving etcd), its VM deleted, the new one configured, and the health check passed
     expect(result.code).toBe(0);
     expect([...machineCalls(h.fake.calls())].sort()).toEqual(
       ['apply-config 10.5.0.14 → 0', 'proxmox create 8014 test-cp-4 → 0', 'proxmox destroy 8011 → 0', 'reset 10.5.0.11 → 0'].sort(),
@@ -327,6 +362,21 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.output).not.toContain('without leaving etcd');
     expect(result.output).toContain('health: waiting for etcd members to be control plane nodes: OK');
     expect(Object.keys(h.fake.read().nodes).sort()).toEqual(['10.5.0.12', '10.5.0.13', '10.5.0.14', '10.5.0.21']);
+  });
+
+  test('fails when the VMs do not ignore node_name: removing the first control plane with a host added live-migrates the surviving control planes', () => {
+    // GIVEN the running cluster, and a stack whose VMs follow automatic placement (ignore_changes on node_name gone)
+    const h = fromBaseline();
+    const before = h.inputs();
+    const followPlacement = (json: any) => {
+      for (const [k, b] of Object.entries<any>(json.resource.terraform_data)) if (k.startsWith('vm-')) delete b.lifecycle.ignore_changes;
+    };
+    // WHEN the first control plane leaves, a new one joins, and a third host is declared
+    const result = h.deploy(withoutFirstControlPlane(THREE_HOSTS), TARGETS, followPlacement);
+    // THEN the plan moves both surviving control planes to their new placement
+    expect(result.code).toBe(0);
+    expect(migrations(before, h.inputs()).sort()).toEqual(['test-cp-2 pve2 → pve1', 'test-cp-3 pve1 → pve2']);
+    expect(result.output).toMatch(HOST_CHANGE);
   });
 
   test('fails when the first control plane is reset without leaving etcd: the health check reports the dead member', () => {
