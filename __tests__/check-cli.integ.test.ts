@@ -57,8 +57,8 @@ describe('npm run check', () => {
     const run = check(example, lab3);
     // THEN
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain(`homelab/cdk.tf.json: ${blockCount(example)} block(s) against provider schemas, 24 Talos document(s): 0 problem(s)`);
-    expect(run.stdout).toContain(`lab3/cdk.tf.json: ${blockCount(lab3)} block(s) against provider schemas, 24 Talos document(s): 0 problem(s)`);
+    expect(run.stdout).toContain(`homelab/cdk.tf.json: ${blockCount(example)} block(s) against provider schemas, 29 Talos document(s): 0 problem(s)`);
+    expect(run.stdout).toContain(`lab3/cdk.tf.json: ${blockCount(lab3)} block(s) against provider schemas, 29 Talos document(s): 0 problem(s)`);
     expect(run.status).toBe(0);
   });
 
@@ -105,7 +105,7 @@ describe('npm run check', () => {
         /^error old-network-device\.tf\.json: resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.network_device\[0\] = .*misses object attribute\(s\) disconnected, enabled, firewall, mtu, queues, rate_limit, trunks, vlan_id.* Fix: write "disconnected": null/,
       ),
       expect.stringMatching(
-        /^error talos-unknown-key\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.config_patches\[1\]: doc\[0\] \(v1alpha1\)\/machine\/kubelet\/extraArgz = .*unknown key "extraArgz"/,
+        /^error talos-unknown-key\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.config_patches\[2\]: doc\[0\] \(v1alpha1\)\/machine\/kubelet\/extraArgz = .*unknown key "extraArgz"/,
       ),
     ]);
     expect(run.status).toBe(1);

@@ -290,9 +290,16 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(machineCalls(h.fake.calls())).toEqual([]);
   });
 
-  /** The running cluster with test-worker-1's VM deleted in Proxmox by hand (the provider's refresh drops it from the state). */
-  function withVanishedWorker(): IdentityHarness {
+  /**
+   * The running cluster (its stack deployed with `edit` first, when given) with test-worker-1's VM deleted in Proxmox
+   * by hand (the provider's refresh drops it from the state).
+   */
+  function withVanishedWorker(edit?: (json: any) => void): IdentityHarness {
     const h = fromBaseline();
+    if (edit) {
+      const deployed = h.deploy(definition(), TARGETS, edit);
+      if (deployed.code !== 0) throw new Error(`deploy of the edited stack failed:\n${deployed.output}`);
+    }
     h.fake.update((s: any) => {
       delete s.proxmox['8021'];
       delete s.nodes['10.5.0.21'];
@@ -396,44 +403,49 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.code).not.toBe(0);
   });
 
-  test("fails when a VM deleted outside Terraform is created again: the replaced apply's reset finds no machine, as upstream's; after the stale apply leaves the state the node is configured", () => {
+  test('defines a VM deleted outside Terraform as created again, reported, and configured in place, without a reset of the machine that is gone', () => {
     // GIVEN the running cluster whose worker VM vanished
     const h = withVanishedWorker();
     // WHEN the next deploy runs
     const result = h.deploy(definition(), TARGETS);
-    // THEN the instance marker replaced the config apply, whose on-destroy reset reached no machine: the provider
-    // fails the destroy (fake-cluster.js), and with it the deploy
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('Error resetting machine');
-    expect(machineCalls(h.fake.calls())).toContain('reset 10.5.0.21 → 1');
-    // WHEN the stale apply is removed from the state (docs/node-lifecycle.md) and the deploy runs again
-    expect(h.terraform(['state', 'rm', '-no-color', 'terraform_data.fake-apply-test-worker-1']).code).toBe(0);
-    const again = h.deploy(definition(), TARGETS);
-    // THEN the VM exists again, the deploy log said the node is new, and its config was applied
-    expect(again.code).toBe(0);
-    expect(`${result.output}${again.output}`).toContain(
-      'test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)',
-    );
-    expect(machineCalls(h.fake.calls()).filter((c) => !c.startsWith('reset'))).toEqual([
-      'proxmox create 8021 test-worker-1 → 0',
-      'apply-config 10.5.0.21 → 0',
-    ]);
+    // THEN the VM was created again, the deploy log says the node is new, and its config was applied: the instance
+    // marker changed the node's config (an in-place update), while the apply, replaced only with a VM Terraform
+    // replaces, was kept and reset nothing
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)');
+    expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    expect(result.output).not.toMatch(/fake-apply-test-worker-1: Destroying/);
     expect(h.fake.read().nodes['10.5.0.21']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
     // AND the health check ran again after its config apply (the node list did not change; its instance marker did)
     expect(h.fake.calls().filter((c) => c.argv[0] === 'health').length).toBeGreaterThan(0);
-    expect(again.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
+    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
   });
 
-  test('fails without the instance marker on the apply: a VM created again stays unconfigured, and the re-run health check fails the deploy', () => {
-    // GIVEN the same, with the apply replaced by its VM's id as before (replace_triggered_by does not fire on a create)
+  test("fails when the apply is replaced with the instance marker: a VM deleted outside Terraform fails the deploy at its reset, which finds no machine, as upstream's", () => {
+    // GIVEN the same, with the apply replaced whenever its VM's instance marker is (the design before)
     const h = withVanishedWorker();
-    const byVmId = (json: any) => {
+    const byMarker = (json: any) => {
       for (const [name, block] of Object.entries<any>(json.resource.terraform_data)) {
-        if (name.startsWith('fake-apply-')) block.lifecycle.replace_triggered_by = [`terraform_data.vm-${name.slice('fake-apply-'.length)}.id`];
+        if (name.startsWith('fake-apply-')) block.lifecycle.replace_triggered_by = [`terraform_data.instance-${name.slice('fake-apply-'.length)}`];
       }
     };
+    // WHEN
+    const result = h.deploy(definition(), TARGETS, byMarker);
+    // THEN the replaced apply's on-destroy reset reached no machine: the provider fails the destroy, and the deploy
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Error resetting machine');
+    expect(machineCalls(h.fake.calls())).toContain('reset 10.5.0.21 → 1');
+  });
+
+  test("fails without the instance in the node's config: a VM created again stays unconfigured, and the re-run health check fails the deploy", () => {
+    // GIVEN the same, with the nodes' configs not carrying their VMs' instance markers (deployed that way)
+    const withoutInstance = (json: any) => {
+      for (const [name, block] of Object.entries<any>(json.resource.terraform_data))
+        if (name.startsWith('fake-config-')) delete block.triggers_replace.instance;
+    };
+    const h = withVanishedWorker(withoutInstance);
     // WHEN (a short node timeout: the health check waits for a node that never gets its config)
-    const result = h.deploy(definition(), { ...TARGETS, nodeTimeoutSeconds: 4 }, byVmId);
+    const result = h.deploy(definition(), { ...TARGETS, nodeTimeoutSeconds: 4 }, withoutInstance);
     // THEN the node stays in maintenance mode; the health step, which the marker still re-runs, does not pass it
     expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0']);
     expect(h.fake.read().nodes['10.5.0.21'].stage).toBe('maintenance');

@@ -64,9 +64,10 @@ export class NodeVms extends Construct {
   /**
    * One `terraform_data` per node (`instance-<node>`) replaced whenever its VM gets a new ID in Proxmox's eyes:
    * created, replaced, or re-created after it vanished outside Terraform. Terraform's `replace_triggered_by` does
-   * not fire when the referenced VM is merely created (it vanished from the state), but it does when this marker is
-   * replaced, so a node's config apply references the marker, never the VM (TalosCluster `replaceWith`). Its
-   * provisioner says in the deploy log that the node is new.
+   * not fire when the referenced VM is merely created (it vanished from the state), but this marker is replaced
+   * then too: its id is in the node's config (TalosCluster `instances`), so the config is applied again to a VM
+   * created again, and the health check re-runs (ClusterHealthCheck `rebuilds`). Its provisioner says in the deploy
+   * log that the node is new.
    */
   readonly instances: ReadonlyMap<string, TerraformData>;
 

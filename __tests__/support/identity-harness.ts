@@ -6,7 +6,8 @@
  * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host,
  * `replace_triggered_by` its identity pin) and its replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM;
  * `node_name` does not with `migrate = true`; the address is updated in place). The
- * apply stand-in is replaced with its VM's `instance-<node>` marker (`replace_triggered_by`), as TalosCluster's apply is.
+ * apply stand-in is replaced with its VM (`replace_triggered_by` the VM's id) and its config is applied again when its
+ * VM's `instance-<node>` marker is replaced, as TalosCluster's apply with its instance patch.
  *
  * Proxmox is fake-proxmox.js: each VM stand-in registers its VM ID when created (Proxmox refuses a duplicate) and
  * deletes it when destroyed. A node removed from the definition takes its VM stand-in's block (and its destroy-time
@@ -76,7 +77,11 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   }
   addRolloutAndTalosStandIns(stack, plan, targets, {
     after: [...vms.values()],
-    applyWiring: (node) => ({ dependsOn: [vms.get(node.name)!], replaceTriggeredBy: [address(markers.get(node.name)!)] }),
+    applyWiring: (node) => ({
+      dependsOn: [vms.get(node.name)!],
+      replaceTriggeredBy: [`${address(vms.get(node.name)!)}.id`],
+      instance: markers.get(node.name)!,
+    }),
     rebuilds: [...markers.values()],
   });
   return Testing.synth(stack);

@@ -126,8 +126,13 @@ export function synthTestStack(targets: DeployTargets): string {
 export interface ApplyWiring {
   /** Resources the apply runs after besides the rollout gate, the node cleanup and the resets (its VM). */
   readonly dependsOn: readonly TerraformData[];
-  /** Addresses whose replacement replaces the apply (its VM's instance marker). */
+  /** Addresses whose replacement replaces the apply (its VM's `id`). */
   readonly replaceTriggeredBy?: readonly string[];
+  /**
+   * The VM's instance marker, whose id is part of the node's config (TalosCluster `instances`): its replacement
+   * applies the config again without replacing the apply.
+   */
+  readonly instance?: TerraformData;
 }
 
 /**
@@ -168,9 +173,9 @@ export function addRolloutAndTalosStandIns(
   // The real apply (a) applies the config when created and again, in place, whenever the config changes (`Update`),
   // and (b) resets the node whenever it is destroyed. A terraform_data runs provisioners only when created or
   // destroyed, so each node has two stand-ins: `fake-apply-<node>` is the apply's life — replaced only as the real
-  // one is (`replace_triggered_by` its VM's instance marker), reset when destroyed — and `fake-config-<node>` applies
-  // the config, created again whenever that apply is new or the config changes (the inline manifests' hash for a
-  // control plane), so a config change never destroys the apply.
+  // one is (`replace_triggered_by` its VM's id), reset when destroyed — and `fake-config-<node>` applies the config,
+  // created again whenever that apply is new or the config changes (the VM's instance marker, the inline manifests'
+  // hash for a control plane), so a config change never destroys the apply.
   const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) => {
     const wiring = opts.applyWiring?.(node);
     const apply = new TerraformData(stack, `fake-apply-${node.name}`, {
@@ -185,7 +190,11 @@ export function addRolloutAndTalosStandIns(
     });
     return new TerraformData(stack, `fake-config-${node.name}`, {
       // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
-      triggersReplace: { apply: apply.id, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
+      triggersReplace: {
+        apply: apply.id,
+        ...(wiring?.instance ? { instance: wiring.instance.id } : {}),
+        ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}),
+      },
       provisioners: [
         {
           type: 'local-exec',
