@@ -10,6 +10,7 @@ import path from 'node:path';
 import { homelab } from '../clusters/homelab';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { synthesizeClusters } from '../stacks/cluster-app';
+import { evaluateWithTerraform } from '../check/talos-documents';
 import { threeHostCluster } from './fixtures/three-host-cluster';
 
 type Json = Record<string, any>;
@@ -56,9 +57,21 @@ describe('npm run check', () => {
     const run = check(example, lab3);
     // THEN
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain(`homelab/cdk.tf.json: ${blockCount(example)} block(s) against provider schemas, 24 Talos document(s): 0 problem(s)`);
-    expect(run.stdout).toContain(`lab3/cdk.tf.json: ${blockCount(lab3)} block(s) against provider schemas, 24 Talos document(s): 0 problem(s)`);
+    expect(run.stdout).toContain(`homelab/cdk.tf.json: ${blockCount(example)} block(s) against provider schemas, 29 Talos document(s): 0 problem(s)`);
+    expect(run.stdout).toContain(`lab3/cdk.tf.json: ${blockCount(lab3)} block(s) against provider schemas, 29 Talos document(s): 0 problem(s)`);
     expect(run.status).toBe(0);
+  });
+
+  test('defines several patch expressions as evaluated in one terraform console run, each to its own document', () => {
+    // GIVEN two expressions (a stack holds one per patch written as an expression)
+    const expressions = [
+      'yamlencode({"machine" = {"nodeAnnotations" = {"a/b" = "x"}}})',
+      'sensitive(yamlencode({"cluster" = {"proxy" = {"disabled" = true}}}))',
+    ];
+    // WHEN
+    const results = evaluateWithTerraform(expressions);
+    // THEN each result is its own expression's YAML (console prints only the last of several input lines)
+    expect(results).toEqual(['"machine":\n  "nodeAnnotations":\n    "a/b": "x"\n', '"cluster":\n  "proxy":\n    "disabled": true\n']);
   });
 
   test('fails on each broken stack with one line naming the stack, the path and the fix', () => {
@@ -92,7 +105,7 @@ describe('npm run check', () => {
         /^error old-network-device\.tf\.json: resource\.proxmox_virtual_environment_vm\.vms_vm-homelab-cp-1_[0-9A-F]{8}\.network_device\[0\] = .*misses object attribute\(s\) disconnected, enabled, firewall, mtu, queues, rate_limit, trunks, vlan_id.* Fix: write "disconnected": null/,
       ),
       expect.stringMatching(
-        /^error talos-unknown-key\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.config_patches\[1\]: doc\[0\] \(v1alpha1\)\/machine\/kubelet\/extraArgz = .*unknown key "extraArgz"/,
+        /^error talos-unknown-key\.tf\.json: resource\.talos_machine_configuration_apply\.talos_apply-homelab-cp-1_[0-9A-F]{8}\.config_patches\[2\]: doc\[0\] \(v1alpha1\)\/machine\/kubelet\/extraArgz = .*unknown key "extraArgz"/,
       ),
     ]);
     expect(run.status).toBe(1);

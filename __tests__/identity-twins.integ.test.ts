@@ -100,6 +100,48 @@ describe('identity guards on the whole stack with the provider twins', () => {
     expect(replaced.filter((a) => a.startsWith('proxmox_virtual_environment_vm.'))).toEqual(['proxmox_virtual_environment_vm.vms_vm-test-worker-1']);
   });
 
+  test('defines an address change allowed by allowVmReplacement, with an explicit VM ID, as replacing the VM with its identity pin, its marker and its config apply', () => {
+    // GIVEN / WHEN worker 1 keeps its VM ID (written out) and gets a new address, with the override
+    ws.synth(definition({ allowVmReplacement: ['test-worker-1'] }, { ip: '10.5.0.24', vmId: 8021 }));
+    const plan = ws.plan(fake.env(), { refresh: false });
+    // THEN bpg/proxmox alone would update the VM in place (vm_id unchanged); the pin's replacement replaces it
+    expect(withAction(plan, 'replace')).toEqual(
+      expect.arrayContaining([
+        'terraform_data.vms_identity-test-worker-1',
+        'proxmox_virtual_environment_vm.vms_vm-test-worker-1',
+        'terraform_data.vms_instance-test-worker-1',
+        'talos_machine_configuration_apply.talos_apply-test-worker-1',
+      ]),
+    );
+    expect(withAction(plan, 'replace').filter((a) => a.startsWith('proxmox_virtual_environment_vm.'))).toEqual([
+      'proxmox_virtual_environment_vm.vms_vm-test-worker-1',
+    ]);
+  });
+
+  test('defines a VM gone from the state as created again, its instance marker replaced, and its config apply updated in place, not replaced', () => {
+    // GIVEN a copy of the applied stack whose worker 1 VM vanished (the provider's refresh drops it from the state)
+    const copy = new TwinWorkspace(twins, 'test', ws);
+    try {
+      copy.synth(definition());
+      const vm = copy
+        .terraform(['state', 'list'])
+        .stdout.split('\n')
+        .find((a) => a.startsWith('proxmox_virtual_environment_vm.vms_vm-test-worker-1_'))!;
+      expect(copy.terraform(['state', 'rm', vm]).code).toBe(0);
+      // WHEN
+      const plan = copy.plan(fake.env(), { refresh: false });
+      // THEN the apply's replace_triggered_by (the VM's id) does not fire on a VM created; the marker's id in the
+      // node's config updates the apply, whose destroy (the reset of a machine that is gone) never runs
+      expect(withAction(plan, 'create')).toContain('proxmox_virtual_environment_vm.vms_vm-test-worker-1');
+      expect(withAction(plan, 'replace')).toContain('terraform_data.vms_instance-test-worker-1');
+      expect(withAction(plan, 'update')).toContain('talos_machine_configuration_apply.talos_apply-test-worker-1');
+      expect(withAction(plan, 'replace').filter((a) => a.startsWith('talos_machine_configuration_apply.'))).toEqual([]);
+      expect(withAction(plan, 'delete')).toEqual([]);
+    } finally {
+      copy.remove();
+    }
+  });
+
   test('fails to destroy the guarded stack, and plans the teardown after its deploy step', () => {
     // GIVEN / WHEN a plain destroy
     expect(refusal(definition(), ['-destroy'])).toContain('Error: Instance cannot be destroyed');

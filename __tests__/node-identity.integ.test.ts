@@ -4,6 +4,8 @@
  * defined outcome (docs/node-lifecycle.md): refused at plan time with nothing touched, or carried out in an order
  * that never has two VMs with one VM ID or address.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { forTeardown } from '../lib/teardown';
 import { FakeCall, FakeTalos, SCHEMATIC_A, clusterState, nodeList } from './support/fake-talos';
@@ -112,7 +114,7 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(h.fake.calls()).toEqual([]);
   });
 
-  test('defines a rebuild allowed by allowVmReplacement, in the same deploy as a Talos bump, as the VM replaced, its stale Node deleted, the node configured, the others upgraded, then health', () => {
+  test('defines a rebuild allowed by allowVmReplacement, in the same deploy as a Talos bump, as the old node reset, the VM replaced, its stale Node deleted, the node configured, the others upgraded, then health', () => {
     // GIVEN the running cluster
     const h = fromBaseline();
     // WHEN the Talos version goes up and the worker gets a new VM ID, listed in allowVmReplacement
@@ -124,11 +126,19 @@ describe('identity edits of a running cluster under Terraform', () => {
       }),
       { ...TARGETS, talos: 'v1.13.10' },
     );
-    // THEN the deploy succeeds: the old VM went, the new one came and got its config (with the new Talos), the
-    // preflight deleted the old machine's Node object, the control planes were upgraded, and health ran last
+    // THEN the deploy succeeds: the replaced config apply reset the old node (its on-destroy) before its VM was
+    // deleted and before the new VM was created, the new VM got its config (with the new Talos), the preflight
+    // deleted the old machine's Node object, the control planes were upgraded, and health ran last
     expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual([
+      'reset 10.5.0.21 → 0',
+      'proxmox destroy 8021 → 0',
+      'proxmox create 8121 test-worker-1 → 0',
+      'apply-config 10.5.0.21 → 0',
+    ]);
+    expect(h.fake.calls().find((c) => c.tool === 'talos-provider' && c.argv[0] === 'reset')!.argv).toEqual(['reset', '10.5.0.21', 'true']);
     expect(result.output).toContain('test-worker-1: rebuilt: the node answers in maintenance mode (a new VM)');
-    expect(machineCalls(h.fake.calls())).toEqual(['proxmox destroy 8021 → 0', 'proxmox create 8121 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    expect(h.fake.read().kubernetesNodes['test-worker-1']).toEqual({ internalIP: '10.5.0.21', ready: true });
     const upgraded = h.fake
       .calls()
       .filter((c) => c.argv[0] === 'upgrade')
@@ -144,6 +154,29 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.output.lastIndexOf('apply-config 10.5.0.21')).toBeLessThan(
       result.output.lastIndexOf('health: waiting for all k8s nodes to report'),
     );
+  });
+
+  test('fails when the preflight refuses after Terraform rebuilt a node in the same apply: the refusal names the rebuild instead of claiming no node was touched', () => {
+    // GIVEN the running cluster with a control plane cordoned by someone else (the preflight refuses that)
+    const h = fromBaseline();
+    h.fake.update((s) => (s.kubernetesNodes['test-cp-2'].unschedulable = true));
+    // WHEN the worker is rebuilt with allowVmReplacement in the same deploy as a Talos bump (which runs the preflight)
+    const result = h.deploy(
+      definition({
+        talos: { version: 'v1.13.10' },
+        allowVmReplacement: ['test-worker-1'],
+        workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.21', host: 'pve1', vmId: 8121 }] },
+      }),
+      { ...TARGETS, talos: 'v1.13.10' },
+    );
+    // THEN Terraform reset the old node and replaced its VM before the preflight refused; the refusal says so
+    expect(result.code).not.toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual(['reset 10.5.0.21 → 0', 'proxmox destroy 8021 → 0', 'proxmox create 8121 test-worker-1 → 0']);
+    expect(result.output).toContain('test-cp-2 is cordoned, and not by this rollout');
+    expect(result.output).toMatch(
+      /preflight refused the rollout \(1 problem\(s\)\): the rollout upgraded and rebooted no node; earlier in this apply Terraform\s+rebuilt test-worker-1 \(old machine reset, new VM in maintenance mode\)/,
+    );
+    expect(result.output).not.toContain('no node was touched');
   });
 
   test.each([
@@ -162,6 +195,37 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.code).not.toBe(0);
     expectRefused(result.output, refused);
     expect(h.fake.calls()).toEqual([]);
+  });
+
+  test('defines an address change allowed by allowVmReplacement, with an explicit VM ID, as a rebuild: the old node reset, its VM replaced, the new VM configured at the new address, then health', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the worker, with its VM ID written out, moves to a new address and is listed in allowVmReplacement
+    const result = h.deploy(
+      definition({
+        allowVmReplacement: ['test-worker-1'],
+        workers: { nodes: [{ name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1', vmId: 8021 }] },
+      }),
+      TARGETS,
+    );
+    // THEN the identity pin's replacement replaced the VM (bpg alone would only update its cloud-init address): the
+    // old node was reset at its old address, its VM deleted, the new VM created and configured at the new address
+    expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual([
+      'reset 10.5.0.21 → 0',
+      'proxmox destroy 8021 → 0',
+      'proxmox create 8021 test-worker-1 → 0',
+      'apply-config 10.5.0.24 → 0',
+    ]);
+    const state = h.fake.read() as any;
+    expect(state.proxmox['8021']).toEqual({ name: 'test-worker-1', ip: '10.5.0.24', host: 'pve1' });
+    expect(state.nodes['10.5.0.21']).toBeUndefined();
+    expect(state.nodes['10.5.0.24']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
+    expect(state.kubernetesNodes['test-worker-1']).toEqual({ internalIP: '10.5.0.24', ready: true });
+    // AND the health check of the new node list passed after the config apply
+    const health = h.fake.calls().filter((c) => c.argv[0] === 'health');
+    expect(health.map((c) => [FakeTalos.flag(c, '--worker-nodes'), c.exit])).toContainEqual(['10.5.0.24', 0]);
+    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
   });
 
   test('defines a node renamed at the same address as the old node reset and its VM deleted before the new VM is created', () => {
@@ -226,9 +290,16 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(machineCalls(h.fake.calls())).toEqual([]);
   });
 
-  /** The running cluster with test-worker-1's VM deleted in Proxmox by hand (the provider's refresh drops it from the state). */
-  function withVanishedWorker(): IdentityHarness {
+  /**
+   * The running cluster (its stack deployed with `edit` first, when given) with test-worker-1's VM deleted in Proxmox
+   * by hand (the provider's refresh drops it from the state).
+   */
+  function withVanishedWorker(edit?: (json: any) => void): IdentityHarness {
     const h = fromBaseline();
+    if (edit) {
+      const deployed = h.deploy(definition(), TARGETS, edit);
+      if (deployed.code !== 0) throw new Error(`deploy of the edited stack failed:\n${deployed.output}`);
+    }
     h.fake.update((s: any) => {
       delete s.proxmox['8021'];
       delete s.nodes['10.5.0.21'];
@@ -241,7 +312,7 @@ describe('identity edits of a running cluster under Terraform', () => {
   }
 
   /** The definition with the first control plane replaced by a new one at 10.5.0.14 (etcd keeps 3 members). */
-  const withoutFirstControlPlane = (): ClusterDefinition =>
+  const withoutFirstControlPlane = (edit: Partial<ClusterDefinition> = {}): ClusterDefinition =>
     definition({
       controlPlanes: {
         nodes: [
@@ -250,14 +321,47 @@ describe('identity edits of a running cluster under Terraform', () => {
           { name: 'test-cp-4', ip: '10.5.0.14' },
         ],
       },
+      ...edit,
     });
 
-  test('defines the first control plane removed from a running cluster as a graceful reset that leaves etcd: the health check of the control planes left passes', () => {
-    // GIVEN the running cluster
+  /** A third Proxmox host: automatic placement now puts test-cp-2 on pve1 and test-cp-3 on pve2 (they run on pve2 and pve1). */
+  const THREE_HOSTS: Partial<ClusterDefinition> = { proxmoxHosts: [{ name: 'pve1' }, { name: 'pve2' }, { name: 'pve3' }] };
+
+  /** A planned host change of an existing VM, as the plan prints it (`node_name = "pve2" -> "pve1"`). */
+  const HOST_CHANGE = /node_name"?\s+=\s+"pve\d"\s+->/;
+
+  /** `<node> <host before> → <host after>` for each VM both readings of the stand-ins hold whose host changed. */
+  function migrations(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+    return Object.keys(after)
+      .filter((a) => a.startsWith('terraform_data.vm-') && a in before)
+      .flatMap((a) => {
+        const [from, to] = [(before[a] as any).node_name, (after[a] as any).node_name];
+        return from === to ? [] : [`${a.slice('terraform_data.vm-'.length)} ${from} → ${to}`];
+      });
+  }
+
+  /** Where the configuration just deployed places each VM (automatic placement, before `ignore_changes`). */
+  function placedHosts(h: IdentityHarness): Record<string, string> {
+    const json = JSON.parse(fs.readFileSync(path.join(h.workDir, 'cdk.tf.json'), 'utf8'));
+    return Object.fromEntries(
+      Object.entries<any>(json.resource.terraform_data)
+        .filter(([k]) => k.startsWith('vm-'))
+        .map(([k, b]) => [k.slice('vm-'.length), b.input.node_name]),
+    );
+  }
+
+  test('defines the first control plane removed from a running cluster, with a Proxmox host added, as a graceful reset that leaves etcd and no surviving VM migrated: the health check of the control planes left passes', () => {
+    // GIVEN the running cluster (automatic placement: test-cp-2 on pve2, test-cp-3 on pve1)
     const h = fromBaseline();
-    // WHEN the first control plane (the one etcd was bootstrapped on) leaves the definition and a new one joins
-    const result = h.deploy(withoutFirstControlPlane(), TARGETS);
-    // THEN it was reset (leaving etcd), its VM deleted, the new one configured, and the health check passed
+    const before = h.inputs();
+    // WHEN the first control plane (the one etcd was bootstrapped on) leaves the definition, a new one joins, and
+    // a third host is declared
+    const result = h.deploy(withoutFirstControlPlane(THREE_HOSTS), TARGETS);
+    // THEN placement would now put the surviving control planes elsewhere, yet no surviving VM changed host
+    expect(placedHosts(h)).toEqual(expect.objectContaining({ 'test-cp-2': 'pve1', 'test-cp-3': 'pve2' }));
+    expect(migrations(before, h.inputs())).toEqual([]);
+    expect(result.output).not.toMatch(HOST_CHANGE);
+    // AND it was reset (leaving etcd), its VM deleted, the new one configured, and the health check passed
     expect(result.code).toBe(0);
     expect([...machineCalls(h.fake.calls())].sort()).toEqual(
       ['apply-config 10.5.0.14 → 0', 'proxmox create 8014 test-cp-4 → 0', 'proxmox destroy 8011 → 0', 'reset 10.5.0.11 → 0'].sort(),
@@ -267,11 +371,26 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(Object.keys(h.fake.read().nodes).sort()).toEqual(['10.5.0.12', '10.5.0.13', '10.5.0.14', '10.5.0.21']);
   });
 
+  test('fails when the VMs do not ignore node_name: removing the first control plane with a host added live-migrates the surviving control planes', () => {
+    // GIVEN the running cluster, and a stack whose VMs follow automatic placement (ignore_changes on node_name gone)
+    const h = fromBaseline();
+    const before = h.inputs();
+    const followPlacement = (json: any) => {
+      for (const [k, b] of Object.entries<any>(json.resource.terraform_data)) if (k.startsWith('vm-')) delete b.lifecycle.ignore_changes;
+    };
+    // WHEN the first control plane leaves, a new one joins, and a third host is declared
+    const result = h.deploy(withoutFirstControlPlane(THREE_HOSTS), TARGETS, followPlacement);
+    // THEN the plan moves both surviving control planes to their new placement
+    expect(result.code).toBe(0);
+    expect(migrations(before, h.inputs()).sort()).toEqual(['test-cp-2 pve2 → pve1', 'test-cp-3 pve1 → pve2']);
+    expect(result.output).toMatch(HOST_CHANGE);
+  });
+
   test('fails when the first control plane is reset without leaving etcd: the health check reports the dead member', () => {
     // GIVEN the running cluster whose first control plane's reset is not graceful (as it was before)
     const h = fromBaseline();
     const notGraceful = (json: any) => {
-      json.resource.terraform_data['fake-reset'].for_each['test-cp-1'].graceful = 'false';
+      json.resource.terraform_data['fake-apply-test-cp-1'].input.graceful = 'false';
     };
     expect(h.deploy(definition(), TARGETS, notGraceful).code).toBe(0);
     h.fake.clearCalls();
@@ -284,31 +403,49 @@ describe('identity edits of a running cluster under Terraform', () => {
     expect(result.code).not.toBe(0);
   });
 
-  test('defines a VM deleted outside Terraform as created again, reported, and configured', () => {
+  test('defines a VM deleted outside Terraform as created again, reported, and configured in place, without a reset of the machine that is gone', () => {
     // GIVEN the running cluster whose worker VM vanished
     const h = withVanishedWorker();
     // WHEN the next deploy runs
     const result = h.deploy(definition(), TARGETS);
-    // THEN the VM was created again, the deploy log says the node is new, and its config was applied
+    // THEN the VM was created again, the deploy log says the node is new, and its config was applied: the instance
+    // marker changed the node's config (an in-place update), while the apply, replaced only with a VM Terraform
+    // replaces, was kept and reset nothing
     expect(result.code).toBe(0);
     expect(result.output).toContain('test-worker-1: VM 8021 is new (first deploy, a rebuild, or created again after it vanished outside Terraform)');
     expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0', 'apply-config 10.5.0.21 → 0']);
+    expect(result.output).not.toMatch(/fake-apply-test-worker-1: Destroying/);
     expect(h.fake.read().nodes['10.5.0.21']).toEqual(expect.objectContaining({ name: 'test-worker-1', stage: 'running' }));
     // AND the health check ran again after its config apply (the node list did not change; its instance marker did)
     expect(h.fake.calls().filter((c) => c.argv[0] === 'health').length).toBeGreaterThan(0);
     expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
   });
 
-  test('fails without the instance marker on the apply: a VM created again stays unconfigured, and the re-run health check fails the deploy', () => {
-    // GIVEN the same, with the apply replaced by its VM's id as before (replace_triggered_by does not fire on a create)
+  test("fails when the apply is replaced with the instance marker: a VM deleted outside Terraform fails the deploy at its reset, which finds no machine, as upstream's", () => {
+    // GIVEN the same, with the apply replaced whenever its VM's instance marker is (the design before)
     const h = withVanishedWorker();
-    const byVmId = (json: any) => {
+    const byMarker = (json: any) => {
       for (const [name, block] of Object.entries<any>(json.resource.terraform_data)) {
-        if (name.startsWith('fake-apply-')) block.lifecycle.replace_triggered_by = [`terraform_data.vm-${name.slice('fake-apply-'.length)}.id`];
+        if (name.startsWith('fake-apply-')) block.lifecycle.replace_triggered_by = [`terraform_data.instance-${name.slice('fake-apply-'.length)}`];
       }
     };
+    // WHEN
+    const result = h.deploy(definition(), TARGETS, byMarker);
+    // THEN the replaced apply's on-destroy reset reached no machine: the provider fails the destroy, and the deploy
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Error resetting machine');
+    expect(machineCalls(h.fake.calls())).toContain('reset 10.5.0.21 → 1');
+  });
+
+  test("fails without the instance in the node's config: a VM created again stays unconfigured, and the re-run health check fails the deploy", () => {
+    // GIVEN the same, with the nodes' configs not carrying their VMs' instance markers (deployed that way)
+    const withoutInstance = (json: any) => {
+      for (const [name, block] of Object.entries<any>(json.resource.terraform_data))
+        if (name.startsWith('fake-config-')) delete block.triggers_replace.instance;
+    };
+    const h = withVanishedWorker(withoutInstance);
     // WHEN (a short node timeout: the health check waits for a node that never gets its config)
-    const result = h.deploy(definition(), { ...TARGETS, nodeTimeoutSeconds: 4 }, byVmId);
+    const result = h.deploy(definition(), { ...TARGETS, nodeTimeoutSeconds: 4 }, withoutInstance);
     // THEN the node stays in maintenance mode; the health step, which the marker still re-runs, does not pass it
     expect(machineCalls(h.fake.calls())).toEqual(['proxmox create 8021 test-worker-1 → 0']);
     expect(h.fake.read().nodes['10.5.0.21'].stage).toBe('maintenance');
@@ -329,18 +466,17 @@ describe('identity edits of a running cluster under Terraform', () => {
 
     // WHEN it is destroyed as `npm run destroy -- test` synthesizes it
     const torn = h.destroy(forTeardown(definition()), TARGETS);
-    // THEN the config applies (whose on-destroy is the reset) were destroyed one at a time, workers first, control
-    // planes last to first (the harness's reset stand-in is one for_each resource, so its own calls are unordered),
-    // every node was reset and every VM deleted
+    // THEN the config applies were destroyed one at a time, workers first, control planes last to first, each
+    // resetting its node once (its on-destroy), and every VM was deleted
     expect(torn.code).toBe(0);
     const applyOrder = torn.output.split('\n').flatMap((l) => /^terraform_data\.fake-apply-(\S+): Destroying\.\.\./.exec(l)?.[1] ?? []);
     expect(applyOrder).toEqual(['test-worker-1', 'test-cp-3', 'test-cp-2', 'test-cp-1']);
     const calls = machineCalls(h.fake.calls());
-    expect(calls.filter((c) => c.startsWith('reset')).sort()).toEqual([
-      'reset 10.5.0.11 → 0',
-      'reset 10.5.0.12 → 0',
-      'reset 10.5.0.13 → 0',
+    expect(calls.filter((c) => c.startsWith('reset'))).toEqual([
       'reset 10.5.0.21 → 0',
+      'reset 10.5.0.13 → 0',
+      'reset 10.5.0.12 → 0',
+      'reset 10.5.0.11 → 0',
     ]);
     expect(calls.filter((c) => c.startsWith('proxmox')).sort()).toEqual([
       'proxmox destroy 8011 → 0',

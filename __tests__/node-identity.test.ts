@@ -8,6 +8,7 @@ import { checkCluster } from '../lib/check-cluster';
 import { ClusterDefinition } from '../lib/cluster-definition';
 import { planCluster } from '../lib/cluster-plan';
 import { identityClaims, identityPin, vmLifecycle } from '../lib/node-identity';
+import { VM_INSTANCE_ANNOTATION } from '../lib/talos-documents';
 import { forTeardown, withTeardown } from '../lib/teardown';
 import { synthImageAndVms } from './support/synth-image-and-vms';
 import fs from 'node:fs';
@@ -34,11 +35,19 @@ describe('node identity', () => {
     const auto = plan.nodes.find((n) => !n.hostExplicit)!;
     const explicit = plan.nodes.find((n) => n.hostExplicit)!;
     // WHEN / THEN
-    expect(vmLifecycle(plan, auto)).toEqual({ preventDestroy: true, ignoreChanges: ['disk[0].import_from', 'node_name'] });
-    expect(vmLifecycle(plan, explicit)).toEqual({ preventDestroy: true, ignoreChanges: ['disk[0].import_from'] });
+    expect(vmLifecycle(plan, auto, 'terraform_data.pin')).toEqual({
+      preventDestroy: true,
+      ignoreChanges: ['disk[0].import_from', 'node_name'],
+      replaceTriggeredBy: ['terraform_data.pin'],
+    });
+    expect(vmLifecycle(plan, explicit, 'terraform_data.pin')).toEqual({
+      preventDestroy: true,
+      ignoreChanges: ['disk[0].import_from'],
+      replaceTriggeredBy: ['terraform_data.pin'],
+    });
   });
 
-  test('defines NodeVms with a protected identity pin per node, the claims, and VMs that depend on the claims', () => {
+  test('defines NodeVms with a protected identity pin per node, the claims, and VMs that depend on the claims and are replaced with their pin', () => {
     // GIVEN / WHEN the example's VMs
     const synth = synthImageAndVms(homelab);
     const data = synth.blocks('terraform_data');
@@ -50,7 +59,10 @@ describe('node identity', () => {
         triggers_replace: identityPin(n),
         lifecycle: { prevent_destroy: true },
       });
-      expect(vms.get(`vm-${n.name}`)!.depends_on).toEqual([expect.stringMatching(/^terraform_data\.vms_claims_[0-9A-F]{8}$/)]);
+      const vm = vms.get(`vm-${n.name}`)!;
+      expect(vm.depends_on).toEqual([expect.stringMatching(/^terraform_data\.vms_claims_[0-9A-F]{8}$/)]);
+      // (an allowed address change of a node with an explicit vmId rebuilds its VM: bpg alone would update it in place)
+      expect(vm.lifecycle.replace_triggered_by).toEqual([expect.stringMatching(new RegExp(`^terraform_data\\.vms_identity-${n.name}_[0-9A-F]{8}$`))]);
     }
     expect(data.get('claims')).toMatchObject({ for_each: identityClaims(plan), input: '${each.value}', triggers_replace: '${each.value}' });
   });
@@ -67,7 +79,7 @@ describe('node identity', () => {
     }
   });
 
-  test("defines each config apply, and the health check, as replaced by the VMs' instance markers, which are replaced whenever a VM is created", () => {
+  test("defines each config apply as replaced with its VM and carrying its VM's instance marker in its config, and the health check as re-run by the markers", () => {
     // GIVEN the example stack as synth writes it
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'node-identity-'));
     try {
@@ -76,12 +88,17 @@ describe('node identity', () => {
       const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/homelab/cdk.tf.json'), 'utf8'));
       const data = json.resource.terraform_data as Record<string, any>;
       for (const n of plan.nodes) {
-        // WHEN / THEN
+        // WHEN / THEN the marker is replaced whenever the VM is created (its id changes or becomes unknown)
         const markerName = Object.keys(data).find((k) => k.startsWith(`vms_instance-${n.name}_`))!;
         const vmName = Object.keys(json.resource.proxmox_virtual_environment_vm).find((k) => k.startsWith(`vms_vm-${n.name}_`))!;
         expect(data[markerName].triggers_replace).toEqual({ vm: `\${proxmox_virtual_environment_vm.${vmName}.id}` });
+        // AND the apply is replaced only with its VM (so its reset reaches the old machine), while the marker's id,
+        // in the node's config, re-applies the config to a VM created again after it vanished (no reset)
         const apply = Object.entries<any>(json.resource.talos_machine_configuration_apply).find(([k]) => k.startsWith(`talos_apply-${n.name}_`))![1];
-        expect(apply.lifecycle.replace_triggered_by).toEqual([`terraform_data.${markerName}`]);
+        expect(apply.lifecycle.replace_triggered_by).toEqual([`proxmox_virtual_environment_vm.${vmName}.id`]);
+        const instancePatches = (apply.config_patches as string[]).filter((p) => p.includes(`terraform_data.${markerName}.id`));
+        expect(instancePatches).toHaveLength(1);
+        expect(instancePatches[0]).toContain(VM_INSTANCE_ANNOTATION);
       }
       // AND the health check re-runs after any node gets a new machine, although the node list is the same
       const markers = Object.keys(data).filter((k) => k.startsWith('vms_instance-'));

@@ -140,6 +140,7 @@ describe('NodeVms on the example cluster', () => {
       expect(vms.get(node.name)!.lifecycle).toEqual({
         ignore_changes: ['disk[0].import_from', ...(node.hostExplicit ? [] : ['node_name'])],
         prevent_destroy: true,
+        replace_triggered_by: [expect.stringMatching(new RegExp(`^terraform_data\\.vms_identity-${node.name}_[0-9A-F]{8}$`))],
       });
     }
   });

@@ -46,6 +46,23 @@ describe('review of identity edits', () => {
     expect(report).toContain('Do it in two steps: remove the node and deploy, then add it with the new address and deploy');
   });
 
+  test('defines an allowed address change of a node with an explicit VM ID as a rebuild whose VM is re-created', () => {
+    // GIVEN / WHEN homelab-worker-2 keeps its VM ID (written out) and moves from .22 to .23, with the override
+    const review = compareCluster(
+      'homelab',
+      base,
+      synth(withWorker2({ ip: '192.168.10.23', vmId: 8022 }, { allowVmReplacement: ['homelab-worker-2'] })),
+    );
+    const report = renderReport({ base: 'base', head: 'head' }, [review]);
+    // THEN the address is flagged as a rebuild, and the VM is listed as re-created (its identity pin replaces it)
+    expect(review.changes.filter((c) => c.kind === 'identity-change')).toEqual([
+      { kind: 'identity-change', node: 'homelab-worker-2', field: 'ip', from: '192.168.10.22', to: '192.168.10.23', allowed: true },
+    ]);
+    expect(report).toContain('> **⚠️ `homelab-worker-2` is rebuilt: its address changes 192.168.10.22 → 192.168.10.23');
+    expect(report).toContain('- **`homelab-worker-2` is re-created**:');
+    expect(report).not.toMatch(/### VM updates in place[\s\S]*`homelab-worker-2`/);
+  });
+
   test('defines a bold rebuild warning for the listed nodes and a refusal for the others when vmIdBase changes', () => {
     // GIVEN / WHEN every VM ID moves, with the override for one control plane and the workers (one control plane per deploy)
     const listed = ['homelab-cp-1', 'homelab-worker-1', 'homelab-worker-2'];

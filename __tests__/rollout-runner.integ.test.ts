@@ -129,7 +129,7 @@ describe('rollout runner', () => {
     // THEN
     expect(result.code).toBe(1);
     expect(result.output).toContain('test-cp-1 (10.5.0.11): Talos v1.13.9 upgrades only from 1.11.0 or newer, the node runs v1.10.9');
-    expect(result.output).toContain('no node was touched');
+    expect(result.output).toContain('the rollout upgraded and rebooted no node (what Terraform changed earlier in this apply');
     expect(upgradeCalls(fake)).toEqual([]);
   });
 

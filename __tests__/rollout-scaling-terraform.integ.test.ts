@@ -17,12 +17,12 @@ const NODE_LIST_STEPS = ['terraform_data.health_step', 'terraform_data.rollout_p
 /** Cluster-wide steps and stand-ins a node list change leaves alone. */
 const OTHER_CLUSTER_STEPS = ['terraform_data.machines', 'terraform_data.manifest-sync_step', 'terraform_data.rollout_kubernetes'];
 
-/** The per-node resources of the test stack: config apply (and its reset stand-in), Node cleanup, OS-upgrade step. */
+/** The per-node resources of the test stack: config apply (whose destruction is the reset) and its config step, Node cleanup, OS-upgrade step. */
 function nodeSteps(...names: string[]): string[] {
   return names
     .flatMap((n) => [
       `terraform_data.fake-apply-${n}`,
-      `terraform_data.fake-reset["${n}"]`,
+      `terraform_data.fake-config-${n}`,
       `terraform_data.node-cleanup_step["${n}"]`,
       `terraform_data.rollout_os-upgrade-${n}`,
     ])
@@ -126,7 +126,7 @@ describe('changing the node set of a running cluster under Terraform', () => {
       { workers: '10.5.0.21', exit: 0 },
       { workers: '10.5.0.21,10.5.0.22', exit: 0 },
     ]);
-    const configured = lineIndex(result.output, /^terraform_data\.fake-apply-test-worker-2: Creation complete/);
+    const configured = lineIndex(result.output, /^terraform_data\.fake-config-test-worker-2: Creation complete/);
     expect(configured).toBeGreaterThanOrEqual(0);
     expect(configured).toBeLessThan(lineIndex(result.output, /^terraform_data\.health_step_[0-9A-F]{8}: Creating\.\.\./));
     expect(result.output).not.toContain('still in maintenance mode');

@@ -56,7 +56,11 @@ export function patchExpression(text: string): string | undefined {
   );
 }
 
-/** Evaluates HCL expressions with `terraform console` in an empty folder; each result as YAML or JSON text. */
+/**
+ * Evaluates HCL expressions with `terraform console` in an empty folder; each result as YAML or JSON text. All of
+ * them go in one line, as one tuple: fed several lines on stdin, `terraform console` (1.11) prints the result of the
+ * last one only.
+ */
 export function evaluateWithTerraform(
   expressions: readonly string[],
   terraform = process.env.TERRAFORM_BINARY_NAME || 'terraform',
@@ -65,7 +69,7 @@ export function evaluateWithTerraform(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-console-'));
   try {
     // nonsensitive(): a patch may be wrapped in sensitive() to keep it out of plan output.
-    const input = expressions.map((e) => `nonsensitive(jsonencode(${e.replace(/\n/g, ' ')}))`).join('\n');
+    const input = `nonsensitive(jsonencode([${expressions.map((e) => e.replace(/\n/g, ' ')).join(', ')}]))`;
     const run = spawnSync(terraform, ['console'], {
       cwd: dir,
       input: `${input}\n`,
@@ -74,15 +78,13 @@ export function evaluateWithTerraform(
     });
     if (run.error) return expressions.map(() => new Error(`cannot run ${terraform}: ${run.error!.message}`));
     const lines = run.stdout.split('\n').filter((l) => l.trim() !== '');
-    if (run.status !== 0 || lines.length !== expressions.length) {
+    if (run.status !== 0 || lines.length !== 1) {
       return expressions.map(() => new Error(`terraform console failed: ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ')}`));
     }
     // console prints an HCL string literal (JSON-compatible escapes, plus `$${` and `%%{` for template sequences)
-    // holding jsonencode's text; a string result (yamlencode's YAML) is returned as is, anything else as JSON.
-    return lines.map((l) => {
-      const value: unknown = JSON.parse((JSON.parse(l) as string).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
-      return typeof value === 'string' ? value : JSON.stringify(value);
-    });
+    // holding jsonencode's text of the tuple; a string result (yamlencode's YAML) is returned as is, anything else as JSON.
+    const values = JSON.parse((JSON.parse(lines[0]) as string).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')) as unknown[];
+    return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk } from '../.gen/providers/proxmox/virtual-environment-vm';
 import { ClusterPlan, PlannedHost, PlannedNode } from '../lib/cluster-plan';
 import { parseNetwork } from '../lib/ipv4';
-import { identityClaims, identityPin, VM_IGNORED_CHANGES, vmLifecycle } from '../lib/node-identity';
+import { identityClaims, identityPin, replacementAllowed, VM_IGNORED_CHANGES, VmLifecycle, vmLifecycle } from '../lib/node-identity';
 import { TerraformData, TerraformIterator } from './cdk';
 import { TalosImage } from './talos-image';
 
@@ -57,15 +57,17 @@ export class NodeVms extends Construct {
   readonly claims: TerraformData;
   /**
    * Identity pin of each node (`terraform_data` `identity-<node>`, `prevent_destroy` unless the node is in
-   * `allowVmReplacement`): replaced, hence refused, when the node's VM ID or address changes.
+   * `allowVmReplacement`): replaced, hence refused, when the node's VM ID or address changes; its VM is replaced
+   * with it (`replace_triggered_by`).
    */
   readonly pins: ReadonlyMap<string, TerraformData>;
   /**
    * One `terraform_data` per node (`instance-<node>`) replaced whenever its VM gets a new ID in Proxmox's eyes:
    * created, replaced, or re-created after it vanished outside Terraform. Terraform's `replace_triggered_by` does
-   * not fire when the referenced VM is merely created (it vanished from the state), but it does when this marker is
-   * replaced, so a node's config apply references the marker, never the VM (TalosCluster `replaceWith`). Its
-   * provisioner says in the deploy log that the node is new.
+   * not fire when the referenced VM is merely created (it vanished from the state), but this marker is replaced
+   * then too: its id is in the node's config (TalosCluster `instances`), so the config is applied again to a VM
+   * created again, and the health check re-runs (ClusterHealthCheck `rebuilds`). Its provisioner says in the deploy
+   * log that the node is new.
    */
   readonly instances: ReadonlyMap<string, TerraformData>;
 
@@ -81,16 +83,14 @@ export class NodeVms extends Construct {
     const vms = new Map<string, VirtualEnvironmentVm>();
     for (const node of plan.nodes) {
       const host = plan.hosts.find((h) => h.name === node.host)!;
-      const lifecycle = vmLifecycle(plan, node);
-      pins.set(
-        node.name,
-        new TerraformData(this, `identity-${node.name}`, {
-          input: identityPin(node),
-          triggersReplace: identityPin(node),
-          lifecycle: { preventDestroy: lifecycle.preventDestroy },
-        }),
-      );
-      const vm = this.nodeVm(plan, node, host, network.prefix, image);
+      const pin = new TerraformData(this, `identity-${node.name}`, {
+        input: identityPin(node),
+        triggersReplace: identityPin(node),
+        lifecycle: { preventDestroy: !replacementAllowed(plan, node) },
+      });
+      pins.set(node.name, pin);
+      const lifecycle = vmLifecycle(plan, node, `${pin.terraformResourceType}.${pin.friendlyUniqueId}`);
+      const vm = this.nodeVm(plan, node, host, network.prefix, image, lifecycle);
       vms.set(node.name, vm);
       instances.set(node.name, vmInstanceMarker(this, node, vm.id));
     }
@@ -106,8 +106,14 @@ export class NodeVms extends Construct {
     return vm;
   }
 
-  private nodeVm(plan: ClusterPlan, node: PlannedNode, host: PlannedHost, prefix: number, image: TalosImage): VirtualEnvironmentVm {
-    const lifecycle = vmLifecycle(plan, node);
+  private nodeVm(
+    plan: ClusterPlan,
+    node: PlannedNode,
+    host: PlannedHost,
+    prefix: number,
+    image: TalosImage,
+    lifecycle: VmLifecycle,
+  ): VirtualEnvironmentVm {
     const bootDisk: VirtualEnvironmentVmDisk = {
       interface: 'scsi0',
       datastoreId: host.vmDatastore,
@@ -163,7 +169,12 @@ export class NodeVms extends Construct {
       // Never let the provider reboot VMs to apply changes: that would restart every node at once.
       rebootAfterUpdate: false,
       stopOnDestroy: true,
-      lifecycle: { preventDestroy: lifecycle.preventDestroy, ignoreChanges: [...lifecycle.ignoreChanges] },
+      // replace_triggered_by the identity pin: an allowed VM ID or address change rebuilds the VM (lib/node-identity.ts).
+      lifecycle: {
+        preventDestroy: lifecycle.preventDestroy,
+        ignoreChanges: [...lifecycle.ignoreChanges],
+        replaceTriggeredBy: [...lifecycle.replaceTriggeredBy],
+      },
       dependsOn: [this.claims],
     });
     vm.addOverride('network_device', [vmNetworkDevice({ bridge: host.bridge, macAddress: node.macAddress, vlanId: plan.vlan })]);

@@ -20,6 +20,7 @@ import {
   documentRuleProblems,
   duplicateDocumentProblems,
   inlineManifestsDocument,
+  instanceDocument,
   isImageReference,
   nodeDocuments,
   TalosDocument,
@@ -57,12 +58,16 @@ export interface TalosClusterProps {
    */
   readonly applyAfter?: readonly ITerraformDependable[];
   /**
-   * What replaces a node's config apply when it is replaced, keyed by node name (NodeVms `instances`): a marker
-   * replaced whenever the VM is created, also when it vanished outside Terraform (a VM merely created does not fire
-   * `replace_triggered_by`).
-   * @default - the VM's `id`
+   * The instance marker of each node's VM, keyed by node name (NodeVms `instances`: replaced whenever the VM is
+   * created). Its id goes into the node's config (`instanceDocument`), so a VM created again after it vanished
+   * outside Terraform gets its config by an in-place update of the apply. The apply itself is replaced only with
+   * its VM (`replace_triggered_by` the VM's `id`, which does not fire when the VM is merely created), that is only
+   * while the old machine exists and its on-destroy reset can reach it: upstream fails the destroy of an apply
+   * whose reset reaches no machine (terraform-provider-talos v0.11.0 talos_machine_configuration_apply_resource.go
+   * `Delete`, l. 860-874, "Error resetting machine").
+   * @default - no instance in the config: a VM created again is not configured
    */
-  readonly replaceWith?: ReadonlyMap<string, TerraformResource>;
+  readonly instances?: ReadonlyMap<string, TerraformResource>;
 }
 
 /** What a node's config apply does when it is destroyed (the node leaves the definition, or is rebuilt). */
@@ -86,11 +91,17 @@ function replacementTrigger(vm: TerraformResource): string {
   return `${vm.terraformResourceType}.${vm.friendlyUniqueId}.id`;
 }
 
-/** The apply's `replace_triggered_by`: the node's marker (as a whole) when given, else its VM's `id`. */
-function replacementOf(props: TalosClusterProps, node: string, vm: ITerraformDependable): { replaceTriggeredBy: string[] } | undefined {
-  const marker = props.replaceWith?.get(node);
-  if (marker) return { replaceTriggeredBy: [`${marker.terraformResourceType}.${marker.friendlyUniqueId}`] };
+/** The apply's `replace_triggered_by`: its VM's `id` (replaced with its VM, never with a VM merely created). */
+function replacementOf(vm: ITerraformDependable): { replaceTriggeredBy: string[] } | undefined {
   return vm instanceof TerraformResource ? { replaceTriggeredBy: [replacementTrigger(vm)] } : undefined;
+}
+
+/**
+ * The node's instance patch (`instanceDocument` of its VM's instance marker), or none. Not sensitive: an id.
+ */
+function instancePatches(props: TalosClusterProps, node: string): string[] {
+  const marker = props.instances?.get(node);
+  return marker ? [Fn.yamlencode(instanceDocument(marker.getStringAttribute('id')))] : [];
 }
 
 /** Marker shown instead of token contents in `documentsFor`. */
@@ -134,7 +145,8 @@ function patchStrings(group: string, docs: readonly TalosDocument[], role: NodeR
  *   check reboot requirement" (terraform-provider-talos v0.11.0 talos_machine_configuration_apply_resource.go
  *   `handleRebootPrevention`). The computed `resolved_apply_mode` reads `auto` for that fallback and for "no reboot
  *   needed" alike, so no postcondition can catch it; docs/upgrades.md tells the user. A VM replacement replaces
- *   its apply too (the new VM must get its config).
+ *   its apply too (the old machine is reset, the new VM gets its config); a VM created again after it vanished
+ *   changes only the apply's instance patch (`instances`), which re-applies the config in place.
  * - Control-plane applies are chained in definition order and workers wait for the bootstrap, so on removal
  *   Terraform resets workers first, then control planes last-to-first, one at a time, each leaving etcd; only a
  *   teardown (or a single control plane) resets the first one without leaving (see `onDestroyFor`).
@@ -198,11 +210,11 @@ export class TalosCluster extends Construct {
         endpoint: node.ip,
         clientConfiguration: secrets.clientConfiguration,
         machineConfigurationInput: configs.get(node.role)!.machineConfiguration,
-        configPatches: patchStrings(`${node.name} node`, nodeDocuments(plan, node), node.role),
+        configPatches: [...patchStrings(`${node.name} node`, nodeDocuments(plan, node), node.role), ...instancePatches(props, node.name)],
         applyMode: 'staged_if_needing_reboot',
         onDestroy: onDestroyFor(plan, node),
         dependsOn: [vm, ...after, ...(props.applyAfter ?? [])],
-        lifecycle: replacementOf(props, node.name, vm),
+        lifecycle: replacementOf(vm),
       });
       applies.set(node.name, apply);
       return apply;

@@ -4,8 +4,8 @@
  *
  * A node is its **name**: the Terraform addresses (`vm-<name>`, `apply-<name>`, rollout steps), the Kubernetes
  * Node, the derived MAC. Its **VM ID** and **address** are pinned to the name for the node's life: an edit that
- * changes either is a rebuild and is refused at plan time (`prevent_destroy`) unless the node is listed in
- * `allowVmReplacement`. Its **host** is where automatic placement put it at creation, or the `host` the definition
+ * changes either is a rebuild (the VM is replaced with its identity pin) and is refused at plan time
+ * (`prevent_destroy`) unless the node is listed in `allowVmReplacement`. Its **host** is where automatic placement put it at creation, or the `host` the definition
  * names: only an explicit `host` edit moves a VM.
  */
 import { ClusterPlan, PlannedNode } from './cluster-plan';
@@ -22,6 +22,14 @@ export interface VmLifecycle {
    * a host, or another node, re-runs placement, and that must never live-migrate a running VM.
    */
   readonly ignoreChanges: readonly string[];
+  /**
+   * The node's identity pin (its Terraform address): the VM is replaced whenever the pin is. bpg/proxmox replaces a
+   * VM only for a new `vm_id` (ForceNew) and updates the cloud-init address in place, which a running Talos node
+   * does not read again; so without this an address change of a node with an explicit `vmId`, allowed by
+   * `allowVmReplacement`, would replace the pin, keep the VM, and configure an address the node never gets. With it
+   * the override means one thing for either identity field: a rebuild (VM, instance marker, config apply).
+   */
+  readonly replaceTriggeredBy: readonly string[];
 }
 
 /** True when the definition lets Terraform replace this node's VM. */
@@ -29,18 +37,24 @@ export function replacementAllowed(plan: Pick<ClusterPlan, 'allowVmReplacement'>
   return plan.allowVmReplacement.includes(node.name);
 }
 
-/** The lifecycle of `node`'s VM. */
-export function vmLifecycle(plan: Pick<ClusterPlan, 'allowVmReplacement'>, node: Pick<PlannedNode, 'name' | 'hostExplicit'>): VmLifecycle {
+/** The lifecycle of `node`'s VM, whose identity pin has the Terraform address `pinAddress` (`identityPin`). */
+export function vmLifecycle(
+  plan: Pick<ClusterPlan, 'allowVmReplacement'>,
+  node: Pick<PlannedNode, 'name' | 'hostExplicit'>,
+  pinAddress: string,
+): VmLifecycle {
   return {
     preventDestroy: !replacementAllowed(plan, node),
     ignoreChanges: [...VM_IGNORED_CHANGES, ...(node.hostExplicit ? [] : ['node_name'])],
+    replaceTriggeredBy: [pinAddress],
   };
 }
 
 /**
  * What a node's identity pin records (`terraform_data` `triggers_replace`): a change of either replaces the pin,
- * which `prevent_destroy` refuses, so an address change is refused even when the VM itself would be kept (an
- * explicit `vmId`): the running node never gets a new address from an in-place edit (docs/node-lifecycle.md).
+ * which `prevent_destroy` refuses, so an address change is refused even when bpg/proxmox alone would keep the VM (an
+ * explicit `vmId`). With `allowVmReplacement` the pin's replacement replaces the VM (`VmLifecycle.replaceTriggeredBy`):
+ * the running node never gets a new address from an in-place edit (docs/node-lifecycle.md).
  */
 export function identityPin(node: Pick<PlannedNode, 'vmId' | 'ip'>): Record<string, string> {
   return { vm_id: String(node.vmId), ip: node.ip };

@@ -26,6 +26,12 @@ interface Rule {
   readonly classify: (from: unknown, to: unknown, head: TerraformBlock) => { effect: VmEffect; why: string };
 }
 
+/** True when the VM block is replaced with another resource (`lifecycle.replace_triggered_by`: its identity pin). */
+function replacedWithPin(head: TerraformBlock): boolean {
+  const triggers = (head.lifecycle as { replace_triggered_by?: unknown } | undefined)?.replace_triggered_by;
+  return Array.isArray(triggers) && triggers.length > 0;
+}
+
 const RULES: readonly Rule[] = [
   {
     pattern: /^vm_id$/,
@@ -62,6 +68,18 @@ const RULES: readonly Rule[] = [
       typeof from === 'number' && typeof to === 'number' && to < from
         ? { effect: 'fails', why: 'Proxmox cannot shrink a disk: the provider never applies it; only a new VM gets the smaller disk' }
         : { effect: 'in-place', why: 'the disk grows online' },
+  },
+  {
+    // The provider updates the cloud-init address in place (Talos reads it only at boot); this project's VM is
+    // replaced with its identity pin, which records the address (lib/node-identity.ts `vmLifecycle`).
+    pattern: /^initialization\.ip_config\[\d+\]\.ipv4\.address$/,
+    classify: (_f, _t, head) =>
+      replacedWithPin(head)
+        ? {
+            effect: 'replace',
+            why: 'the address is pinned to the node: its identity pin is replaced, and the VM with it (`replace_triggered_by`); refused unless `allowVmReplacement` lists the node',
+          }
+        : { effect: 'in-place', why: 'the provider rewrites the cloud-init drive; Talos reads it only at the next boot' },
   },
   {
     pattern: /^efi_disk/,

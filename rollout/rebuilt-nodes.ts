@@ -12,11 +12,19 @@ import { kubectlVia } from './cordon';
 import { progress } from './log';
 import { PhaseContext } from './phases/context';
 
+/**
+ * The nodes Terraform rebuilt earlier in this apply: those in maintenance mode while the cluster is bootstrapped (a
+ * first deploy, every node in maintenance mode and no etcd yet, rebuilt nothing). Their old machines were reset
+ * (their config applies' on-destroy) or were already gone.
+ */
+export function rebuiltNodes(snapshot: ClusterSnapshot): ClusterSnapshot['nodes'] {
+  return snapshot.bootstrapped ? snapshot.nodes.filter((n) => n.mode === 'maintenance') : [];
+}
+
 /** Deletes the leftover `Node` object of every node in maintenance mode of a bootstrapped cluster; returns their names. */
 export async function deleteStaleNodeObjects(ctx: PhaseContext, snapshot: ClusterSnapshot): Promise<string[]> {
-  if (!snapshot.bootstrapped) return [];
   const deleted: string[] = [];
-  for (const node of snapshot.nodes.filter((n) => n.mode === 'maintenance')) {
+  for (const node of rebuiltNodes(snapshot)) {
     const out = await ctx.kube.run(['delete', 'node', node.name, '--ignore-not-found', '--wait=true'], kubectlVia(snapshot, node.ip));
     if (out.trim() === '') continue;
     deleted.push(node.name);

@@ -91,7 +91,7 @@ export class TalosClusterStack extends TerraformStack {
       inlineManifests: this.addons.inlineManifests,
       extraManifests: this.addons.extraManifests,
       applyAfter: [rollout.gate, nodeCleanup.step],
-      replaceWith: this.vms.instances,
+      instances: this.vms.instances,
     });
     const health = new ClusterHealthCheck(this, 'health', {
       plan,

@@ -12,6 +12,14 @@
  *    cluster and never updates existing ones (talos docs, inlinemanifests: "additive-only").
  *  - A node the simulator does not know (no VM) fails the apply, as the provider fails to connect.
  *  - A reset node is gone from the Talos API, but its Node object stays (NotReady): a reset does not delete it.
+ *  - A reset fails, as upstream's, when no machine answers at the address (a VM deleted outside Terraform) and when
+ *    the machine there is in maintenance mode (a new, blank VM): the provider's `Delete` runs the Reset RPC once and
+ *    fails the destroy with any error it returns ("Error resetting machine", terraform-provider-talos v0.11.0
+ *    pkg/talos/talos_machine_configuration_apply_resource.go l. 860-874; one attempt: talos v1.13.0
+ *    cmd/talosctl/pkg/talos/action/node.go l. 88). A node that answers without client certificates gets the
+ *    insecure client (pkg/talos/util.go l. 520), and maintenance mode's API grants only the Reader role to it (talos
+ *    v1.13.0 internal/app/machined/pkg/controllers/runtime/api_service_config.go l. 117, internal/app/apid/service.go
+ *    l. 119-121) while Reset needs Admin (internal/app/machined/pkg/system/services/machined.go l. 101).
  *  - `reset <ip> false` is the provider's `on_destroy.graceful = false`: a control plane then does not leave etcd
  *    (Talos resets without LeaveCluster), so while another control plane runs etcd, its member stays in the member
  *    list (state.deadEtcdMembers) and `talosctl health` fails "etcd members to be control plane nodes".
@@ -39,7 +47,9 @@ if (!['apply-config', 'reset'].includes(command) || !ip || extra.length > 0 || !
 /** Removes the machine; its Node object stays, no longer Ready. */
 function reset(state) {
   const n = state.nodes[ip];
-  if (!n) return `fake reset: ${ip}: dial tcp ${ip}:50000: connect: no route to host`;
+  if (!n) return `fake reset: Error resetting machine: rpc error: code = Unavailable desc = dial tcp ${ip}:50000: connect: no route to host`;
+  if (n.stage === 'maintenance')
+    return `fake reset: Error resetting machine: ${n.name} (${ip}): rpc error: code = PermissionDenied desc = not authorized`;
   delete state.nodes[ip];
   const etcdLeft = Object.values(state.nodes).some((o) => o.role === 'controlplane' && o.etcdRunning);
   if (n.role === 'controlplane' && n.etcdRunning && graceful === 'false' && etcdLeft) {

@@ -1,11 +1,13 @@
 /**
  * Runs identity edits (VM ID, address, name, host, vmIdBase) of a running cluster under real Terraform. The test
- * stack is the rollout harness's (ClusterRollout, NodeCleanup, per-node config-apply and reset stand-ins, health and
+ * stack is the rollout harness's (ClusterRollout, NodeCleanup, per-node config-apply stand-ins with their reset, health and
  * manifest steps, wired as stacks/talos-cluster-stack.ts) plus what NodeVms adds around each VM, from the same
  * functions (lib/node-identity.ts): the VM-ID and address claims, the per-node identity pins, and a VM stand-in per
- * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host) and its
- * replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM; `node_name` does not with `migrate = true`). The
- * apply stand-in is replaced with its VM's `instance-<node>` marker (`replace_triggered_by`), as TalosCluster's apply is.
+ * node with the VM's lifecycle (`prevent_destroy`, `ignore_changes` on an automatically placed host,
+ * `replace_triggered_by` its identity pin) and its replacement rule (bpg/proxmox 0.111: `vm_id` forces a new VM;
+ * `node_name` does not with `migrate = true`; the address is updated in place). The
+ * apply stand-in is replaced with its VM (`replace_triggered_by` the VM's id) and its config is applied again when its
+ * VM's `instance-<node>` marker is replaced, as TalosCluster's apply with its instance patch.
  *
  * Proxmox is fake-proxmox.js: each VM stand-in registers its VM ID when created (Proxmox refuses a duplicate) and
  * deletes it when destroyed. A node removed from the definition takes its VM stand-in's block (and its destroy-time
@@ -19,10 +21,10 @@ import { vmInstanceMarker } from '../../constructs/node-vms';
 import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
 import { checkCluster } from '../../lib/check-cluster';
 import { ClusterDefinition } from '../../lib/cluster-definition';
-import { identityClaims, identityPin, vmLifecycle } from '../../lib/node-identity';
+import { identityClaims, identityPin, replacementAllowed, vmLifecycle } from '../../lib/node-identity';
 import { formatProblem } from '../../lib/problems';
 import { SimulatedWorkspace } from './simulated-workspace';
-import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT } from './rollout-harness';
+import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT, withRemovedApplies } from './rollout-harness';
 import { TerraformResult } from './terraform-cli';
 
 const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
@@ -48,18 +50,19 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   const vms = new Map<string, TerraformData>();
   const markers = new Map<string, TerraformData>();
   for (const node of plan.nodes) {
-    const lifecycle = vmLifecycle(plan, node);
-    new TerraformData(stack, `identity-${node.name}`, {
+    const pin = new TerraformData(stack, `identity-${node.name}`, {
       input: identityPin(node),
       triggersReplace: identityPin(node),
-      lifecycle: { preventDestroy: lifecycle.preventDestroy },
+      lifecycle: { preventDestroy: !replacementAllowed(plan, node) },
     });
+    const lifecycle = vmLifecycle(plan, node, address(pin));
     const vm = new TerraformData(stack, `vm-${node.name}`, {
       input: { vm_id: String(node.vmId), node_name: node.host, ip: node.ip },
       triggersReplace: { vm_id: String(node.vmId) },
       lifecycle: {
         preventDestroy: lifecycle.preventDestroy,
         ignoreChanges: lifecycle.ignoreChanges.filter((a) => a === 'node_name').map((a) => `input["${a}"]`),
+        replaceTriggeredBy: [...lifecycle.replaceTriggeredBy],
       },
       dependsOn: [claims],
       provisioners: [
@@ -74,7 +77,11 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
   }
   addRolloutAndTalosStandIns(stack, plan, targets, {
     after: [...vms.values()],
-    applyWiring: (node) => ({ dependsOn: [vms.get(node.name)!], replaceTriggeredBy: [address(markers.get(node.name)!)] }),
+    applyWiring: (node) => ({
+      dependsOn: [vms.get(node.name)!],
+      replaceTriggeredBy: [`${address(vms.get(node.name)!)}.id`],
+      instance: markers.get(node.name)!,
+    }),
     rebuilds: [...markers.values()],
   });
   return Testing.synth(stack);
@@ -93,6 +100,7 @@ export class IdentityHarness extends SimulatedWorkspace {
         provisioner: [{ 'local-exec': { when: 'destroy', command: vmDeleteCommand } }],
       }));
     }
+    withRemovedApplies(json, this.workDir);
     edit?.(json);
     return this.writeConfig(JSON.stringify(json, null, 2));
   }

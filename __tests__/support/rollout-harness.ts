@@ -2,20 +2,21 @@
  * Runs the rollout constructs under real Terraform against the talosctl and kubectl simulators. The test stack has
  * only terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout,
  * NodeCleanup, one step per node playing the Talos provider's config apply (and, for control planes, the bootstrap:
- * fake-cluster.js), ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and
+ * fake-cluster.js) with its on-destroy reset, ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and
  * constructs/talos-cluster.ts (applies after the rollout gate and the node cleanup, control planes chained, workers
  * after them). The local backend keeps the state beside the generated cdk.tf.json, with a relative path, so a folder
  * can be copied to branch a scenario.
  */
 import { validPlan } from './valid-plan';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ClusterRollout } from '../../constructs/cluster-rollout';
 import { AddonManifestSync } from '../../constructs/addon-manifest-sync';
 import { ClusterHealthCheck } from '../../constructs/cluster-health-check';
 import { NodeCleanup } from '../../constructs/node-cleanup';
 import { onDestroyFor } from '../../constructs/talos-cluster';
-import { LocalBackend, TerraformData, TerraformIterator, TerraformStack, Testing } from '../../constructs/cdk';
+import { LocalBackend, TerraformData, TerraformStack, Testing } from '../../constructs/cdk';
 import { ClusterDefinition } from '../../lib/cluster-definition';
 import { PlannedNode } from '../../lib/cluster-plan';
 import { ValidatedPlan } from '../../lib/check-cluster';
@@ -24,6 +25,47 @@ import { SimulatedWorkspace } from './simulated-workspace';
 
 /** Project root, where the runner runs (local-exec working_dir). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The Talos provider stand-in (apply-config, reset). */
+const FAKE_CLUSTER = path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js');
+
+/**
+ * The provider's on-destroy reset as a destroy-time provisioner of a config-apply stand-in: the node and `graceful`
+ * come from the stand-in's `input` in the state, as upstream's `Delete` reads `on_destroy` and `node` from the state
+ * (terraform-provider-talos v0.11.0 talos_machine_configuration_apply_resource.go `Delete`, l. 756-876).
+ */
+const RESET_PROVISIONER = {
+  type: 'local-exec',
+  when: 'destroy',
+  command: `node ${FAKE_CLUSTER} reset \${self.input.ip} \${self.input.graceful}`,
+} as const;
+
+/** The `input` of a node's config-apply stand-in: what its on-destroy reset needs (`graceful` as TalosCluster sets it). */
+export function applyResetInput(plan: ValidatedPlan, node: PlannedNode): { ip: string; graceful: string } {
+  return { ip: node.ip, graceful: String(onDestroyFor(plan, node).graceful) };
+}
+
+/**
+ * Adds to a synthesized test stack (`json`, edited in place) a `removed` block (Terraform >= 1.9) carrying the reset
+ * provisioner for every config-apply stand-in the state in `workDir` holds and the configuration no longer has: a
+ * node removed from the definition takes its stand-in's block, and the destroy-time provisioner with it, while the
+ * real provider resets a removed node from the state. The removed apply is destroyed where Terraform destroys it:
+ * before the node's cleanup instance (the apply depended on the cleanup step), so the reset comes first.
+ */
+export function withRemovedApplies(json: any, workDir: string): void {
+  const stateFile = path.join(workDir, 'terraform.tfstate');
+  if (!fs.existsSync(stateFile)) return;
+  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { resources?: { mode: string; type: string; name: string }[] };
+  const current = new Set(Object.keys(json.resource?.terraform_data ?? {}));
+  const gone = (state.resources ?? [])
+    .filter((r) => r.mode === 'managed' && r.type === 'terraform_data' && r.name.startsWith('fake-apply-') && !current.has(r.name))
+    .map((r) => ({
+      from: `terraform_data.${r.name}`,
+      lifecycle: { destroy: true },
+      provisioner: [{ 'local-exec': { when: RESET_PROVISIONER.when, command: RESET_PROVISIONER.command } }],
+    }));
+  if (gone.length > 0) json.removed = [...(json.removed ?? []), ...gone];
+}
 
 /** What a deploy asks for. */
 export interface DeployTargets {
@@ -84,15 +126,21 @@ export function synthTestStack(targets: DeployTargets): string {
 export interface ApplyWiring {
   /** Resources the apply runs after besides the rollout gate, the node cleanup and the resets (its VM). */
   readonly dependsOn: readonly TerraformData[];
-  /** Addresses whose replacement replaces the apply (its VM's instance marker). */
+  /** Addresses whose replacement replaces the apply (its VM's `id`). */
   readonly replaceTriggeredBy?: readonly string[];
+  /**
+   * The VM's instance marker, whose id is part of the node's config (TalosCluster `instances`): its replacement
+   * applies the config again without replacing the apply.
+   */
+  readonly instance?: TerraformData;
 }
 
 /**
  * The rollout and the Talos side of a test stack, wired as stacks/talos-cluster-stack.ts and constructs/talos-cluster.ts
- * wire them: ClusterRollout after `after`, NodeCleanup, the provider's on-destroy reset (fake-cluster.js), one config
- * apply per node (control planes chained, workers after them; fake-cluster.js plays the apply and, for control
- * planes, the bootstrap), ClusterHealthCheck and AddonManifestSync. Shared by the rollout and identity harnesses.
+ * wire them: ClusterRollout after `after`, NodeCleanup, one config apply per node (control planes chained, workers
+ * after them; fake-cluster.js plays the apply and, for control planes, the bootstrap) whose destruction — replaced,
+ * torn down, or removed (`withRemovedApplies`) — runs the node's reset once with TalosCluster's `graceful`, as the
+ * provider's on_destroy does, ClusterHealthCheck and AddonManifestSync. Shared by the rollout and identity harnesses.
  */
 export function addRolloutAndTalosStandIns(
   stack: TerraformStack,
@@ -118,43 +166,49 @@ export function addRolloutAndTalosStandIns(
     ...runner,
   });
   const nodeCleanup = new NodeCleanup(stack, 'node-cleanup', { plan, after: [rollout.preflight], ...runner });
-  const fakeCluster = path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js');
-  // The provider's on-destroy reset of a removed node's apply. A terraform_data runs a destroy provisioner only
-  // while its block is in the configuration, so the stand-in is one for_each resource keyed by node name rather
-  // than part of the per-node apply. It depends on the cleanup as the real apply does: reset first, then cleanup.
-  // `graceful` as TalosCluster sets the apply's on_destroy (a control plane reset without it stays an etcd member).
-  const resetTargets = TerraformIterator.fromMap(
-    Object.fromEntries(plan.nodes.map((n) => [n.name, { ip: n.ip, graceful: String(onDestroyFor(plan, n).graceful) }])),
-  );
-  const fakeReset = new TerraformData(stack, 'fake-reset', {
-    forEach: resetTargets,
-    input: resetTargets.value,
-    dependsOn: [nodeCleanup.step],
-    provisioners: [{ type: 'local-exec', when: 'destroy', command: `node ${fakeCluster} reset \${self.input.ip} \${self.input.graceful}` }],
-  });
   const manifests = JSON.stringify(manifestSet(targets.chart));
   const manifestsHash = createHash('sha256').update(manifests).digest('hex');
   const target = { FAKE_TARGET_TALOS: targets.talos, FAKE_TARGET_SCHEMATIC: targets.schematic, FAKE_TARGET_K8S: targets.kubernetes };
   // One apply per node, keyed by node name as TalosCluster's `apply-<node>`: adding a node adds exactly its apply.
+  // The real apply (a) applies the config when created and again, in place, whenever the config changes (`Update`),
+  // and (b) resets the node whenever it is destroyed. A terraform_data runs provisioners only when created or
+  // destroyed, so each node has two stand-ins: `fake-apply-<node>` is the apply's life — replaced only as the real
+  // one is (`replace_triggered_by` its VM's id), reset when destroyed — and `fake-config-<node>` applies the config,
+  // created again whenever that apply is new or the config changes (the VM's instance marker, the inline manifests'
+  // hash for a control plane), so a config change never destroys the apply.
   const fakeApply = (node: PlannedNode, after: readonly TerraformData[]) => {
     const wiring = opts.applyWiring?.(node);
-    return new TerraformData(stack, `fake-apply-${node.name}`, {
-      // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
-      triggersReplace: { node_ip: node.ip, ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}) },
-      dependsOn: [...(wiring?.dependsOn ?? []), rollout.gate, nodeCleanup.step, fakeReset, ...after],
+    const apply = new TerraformData(stack, `fake-apply-${node.name}`, {
+      // What the provider's Delete reads from the state (on_destroy, node): the reset runs with the settings the
+      // last deploy stored, as upstream's (talos_machine_configuration_apply_resource.go `Delete`).
+      input: applyResetInput(plan, node),
+      dependsOn: [...(wiring?.dependsOn ?? []), rollout.gate, nodeCleanup.step, ...after],
       ...(wiring?.replaceTriggeredBy ? { lifecycle: { replaceTriggeredBy: [...wiring.replaceTriggeredBy] } } : {}),
+      // The on-destroy reset: runs whenever the apply is destroyed — replaced (its VM rebuilt or created again),
+      // torn down, or, through the `removed` block the harness adds (withRemovedApplies), removed with its node.
+      provisioners: [RESET_PROVISIONER],
+    });
+    return new TerraformData(stack, `fake-config-${node.name}`, {
+      // A hash, as the real stack: the plan prints triggers_replace, and the manifests hold a Secret.
+      triggersReplace: {
+        apply: apply.id,
+        ...(wiring?.instance ? { instance: wiring.instance.id } : {}),
+        ...(node.role === 'controlplane' ? { manifests_hash: manifestsHash } : {}),
+      },
       provisioners: [
         {
           type: 'local-exec',
-          command: `node ${fakeCluster} apply-config ${node.ip}`,
+          command: `node ${FAKE_CLUSTER} apply-config ${node.ip}`,
           environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
         },
       ],
     });
   };
-  const controlPlaneApplies: TerraformData[] = [];
-  for (const node of plan.controlPlanes) controlPlaneApplies.push(fakeApply(node, controlPlaneApplies.slice(-1)));
-  const configs = [...controlPlaneApplies, ...plan.workers.map((node) => fakeApply(node, controlPlaneApplies))];
+  // Control planes chained, workers after them (TalosCluster: workers after the bootstrap): each apply after the
+  // previous node's config, so Terraform destroys (resets) them in the reverse order.
+  const controlPlaneConfigs: TerraformData[] = [];
+  for (const node of plan.controlPlanes) controlPlaneConfigs.push(fakeApply(node, controlPlaneConfigs.slice(-1)));
+  const configs = [...controlPlaneConfigs, ...plan.workers.map((node) => fakeApply(node, controlPlaneConfigs))];
   const health = new ClusterHealthCheck(stack, 'health', { plan, after: configs, rebuilds: opts.rebuilds, ...runner });
   new AddonManifestSync(stack, 'manifest-sync', { plan, after: [health.step], manifestsHash, ...runner });
 }
@@ -163,7 +217,9 @@ export function addRolloutAndTalosStandIns(
 export class RolloutHarness extends SimulatedWorkspace {
   /** Synthesizes the stack for `targets` and runs `terraform apply` (after `init` the first time). */
   deploy(targets: DeployTargets): DeployResult {
-    return this.writeConfig(synthTestStack(targets)) ?? this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
+    const json = JSON.parse(synthTestStack(targets));
+    withRemovedApplies(json, this.workDir);
+    return this.writeConfig(JSON.stringify(json, null, 2)) ?? this.terraform(['apply', '-auto-approve', '-input=false', '-no-color']);
   }
 
   /**

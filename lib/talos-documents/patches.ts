@@ -128,6 +128,20 @@ export function macSelector(macAddress: string): string {
   return `mac(link.permanent_addr) == "${mac}"`;
 }
 
+/** The Node annotation naming the VM instance a node's machine config was applied to (`instanceDocument`). */
+export const VM_INSTANCE_ANNOTATION = 'talos-proxmox-cdktf/vm-instance';
+
+/**
+ * A node's instance document: its Node annotated with `instanceId`, the id of its VM's instance marker (NodeVms
+ * `instances`, replaced whenever the VM is created). A VM created again after it vanished outside Terraform thereby
+ * changes its node's config, and the provider applies the changed config in place (`Update`, which, like `Create`,
+ * reaches a node in maintenance mode) instead of replacing the apply, whose destroy would reset a machine that no
+ * longer exists and fail (docs/node-lifecycle.md).
+ */
+export function instanceDocument(instanceId: string): V1Alpha1Patch {
+  return { machine: { nodeAnnotations: { [VM_INSTANCE_ANNOTATION]: instanceId } } };
+}
+
 /**
  * Documents of one node: its static hostname, the alias of its NIC (by MAC) and the static address and default
  * route on that alias.

@@ -75,6 +75,8 @@ export interface MachineSection {
     readonly hostDNS?: { readonly enabled: boolean; readonly forwardKubeDNSToHost: boolean };
   };
   readonly kubelet?: { readonly nodeIP: { readonly validSubnets: readonly string[] } };
+  /** Annotations Talos sets on the node's Kubernetes `Node` (changed live, no reboot). */
+  readonly nodeAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** The `cluster` section fields this project sets. */

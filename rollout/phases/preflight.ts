@@ -16,7 +16,7 @@ import { describeNode, probeCluster } from '../cluster-state';
 import { PhaseContext } from './context';
 import { osTargets, RolloutConfig } from '../config';
 import { releaseOwnCordons } from '../cordon';
-import { deleteStaleNodeObjects } from '../rebuilt-nodes';
+import { deleteStaleNodeObjects, rebuiltNodes } from '../rebuilt-nodes';
 import { waitClusterHealthy } from '../gates';
 import { progress } from '../log';
 import { Deadline } from '../wait';
@@ -45,7 +45,7 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
   if (snapshot.nodes.every((n) => n.mode === 'maintenance')) {
     const pair = kubernetesWindowProblem(targets.talosVersion, targets.kubernetesVersion);
     if (pair) problems.push(`the target pair is outside the support window: ${pair}`);
-    fail(ctx, problems);
+    fail(ctx, problems, []);
     progress(ctx.phase, config.cluster, 'first deploy: every node is in maintenance mode, nothing to check; the machine configs install the target');
     return;
   }
@@ -71,7 +71,11 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
       problems.push(`the cluster is not healthy to begin with: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  fail(ctx, problems);
+  fail(
+    ctx,
+    problems,
+    rebuiltNodes(snapshot).map((n) => n.name),
+  );
 
   const upgrades = snapshot.nodes.filter((n) => nodeOsAction(n, targets) === 'upgrade').map((n) => n.name);
   const running = runningKubernetesVersion(snapshot.nodes);
@@ -82,8 +86,18 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
   );
 }
 
-function fail(ctx: PhaseContext, problems: readonly string[]): void {
+/**
+ * Throws the refusal when there are problems. The message says what is true at that point: the rollout upgraded and
+ * rebooted no node, but Terraform may already have changed nodes earlier in the same apply — a removed node's or a
+ * rebuilt node's config apply is destroyed, which resets the node (its on_destroy), before the preflight runs
+ * (docs/node-lifecycle.md). Those changes are not undone; the rebuilt ones the preflight sees (`rebuilt`) are named.
+ */
+function fail(ctx: PhaseContext, problems: readonly string[], rebuilt: readonly string[]): void {
   if (problems.length === 0) return;
   for (const p of problems) progress(ctx.phase, 'refused', p);
-  throw new Error(`preflight refused the rollout (${problems.length} problem(s)); no node was touched`);
+  const terraform =
+    rebuilt.length > 0
+      ? `; earlier in this apply Terraform rebuilt ${rebuilt.join(', ')} (old machine reset, new VM in maintenance mode), which is not undone`
+      : " (what Terraform changed earlier in this apply, such as a removed node's reset, is not undone)";
+  throw new Error(`preflight refused the rollout (${problems.length} problem(s)): the rollout upgraded and rebooted no node${terraform}`);
 }
