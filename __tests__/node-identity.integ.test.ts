@@ -156,6 +156,26 @@ describe('identity edits of a running cluster under Terraform', () => {
     );
   });
 
+  test('defines a control plane rebuilt by allowVmReplacement as a graceful reset that leaves etcd, its VM replaced, the new machine configured, then health with every etcd member a control plane', () => {
+    // GIVEN the running cluster
+    const h = fromBaseline();
+    // WHEN the second control plane gets a new VM ID, listed in allowVmReplacement (one control plane per deploy)
+    const controlPlanes = { nodes: [11, 12, 13].map((n) => ({ name: `test-cp-${n - 10}`, ip: `10.5.0.${n}`, ...(n === 12 ? { vmId: 8112 } : {}) })) };
+    const result = h.deploy(definition({ controlPlanes, allowVmReplacement: ['test-cp-2'] }), TARGETS);
+    // THEN the old machine left etcd in its reset before its VM was deleted, the new VM was created and configured,
+    // and the re-run health check found etcd's members and the control planes equal again
+    expect(result.code).toBe(0);
+    expect(machineCalls(h.fake.calls())).toEqual([
+      'reset 10.5.0.12 → 0',
+      'proxmox destroy 8012 → 0',
+      'proxmox create 8112 test-cp-2 → 0',
+      'apply-config 10.5.0.12 → 0',
+    ]);
+    expect(h.fake.calls().find((c) => c.tool === 'talos-provider' && c.argv[0] === 'reset')!.argv).toEqual(['reset', '10.5.0.12', 'true']);
+    expect(result.output).toMatch(/terraform_data\.health_step_[0-9A-F]{8}: Creation complete/);
+    expect(result.output).toContain('health: waiting for etcd members to be control plane nodes: OK');
+  });
+
   test('fails when the preflight refuses after Terraform rebuilt a node in the same apply: the refusal names the rebuild instead of claiming no node was touched', () => {
     // GIVEN the running cluster with a control plane cordoned by someone else (the preflight refuses that)
     const h = fromBaseline();
