@@ -31,7 +31,8 @@ export default {
       ...unit,
       displayName: undefined,
       projects: [],
-      testRegex: `/__tests__/(${RULE_TESTS.join('|')})\\.test\\.ts$`,
+      // `validation-<module>.test.ts` files hold the rule tests of one lib/validation module each.
+      testRegex: `/__tests__/(${RULE_TESTS.join('|')}|validation-[a-z-]+)\\.test\\.ts$`,
       testSequencer: '<rootDir>/__tests__/support/mutant-test-files.js',
     },
     enableFindRelatedTests: false,
