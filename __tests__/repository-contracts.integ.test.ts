@@ -103,7 +103,9 @@ describe('the commands the README documents', () => {
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
     const checked = new Set(parsed.fileNames.map((f) => path.relative(root, f)));
     // THEN
-    expect(packageJson.scripts.test).toBe('tsc --noEmit && npm run --silent lint && jest');
+    expect(packageJson.scripts.test).toBe(
+      'tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/tsc/tsbuildinfo && npm run --silent lint && jest',
+    );
     expect(parsed.options.strict).toBe(true);
     expect(projectFiles(/\.ts$/).filter((f) => !checked.has(f))).toEqual([]);
   });
