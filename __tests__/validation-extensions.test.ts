@@ -1,0 +1,67 @@
+import { homelab } from '../clusters/homelab';
+import { ClusterDefinition } from '../lib/cluster-definition';
+import { planCluster } from '../lib/cluster-plan';
+import { Problem } from '../lib/problems';
+import { validateCluster } from '../lib/validation';
+
+/** Validates a definition the way the app does. */
+function problemsOf(def: ClusterDefinition): Problem[] {
+  return validateCluster(def, planCluster(def));
+}
+
+const withExtensions = (extensions: string[]): ClusterDefinition => ({ ...homelab, talos: { ...homelab.talos, extensions } });
+const NOT_OFFICIAL = 'is not an official Image Factory extension of Talos v1.13 (lib/facts, as of 2026-08-21)';
+const LIST = '(list: https://factory.talos.dev/version/v1.13.9/extensions/official)';
+
+describe('system extension names', () => {
+  test('defines no extension problem for names that are not <owner>/<name> (the schematic rules report those)', () => {
+    // GIVEN a registry-qualified name and a name with two slashes
+    const def = withExtensions(['siderolabs/qemu-guest-agent', 'ghcr.io/siderolabs/foo', 'siderolabs/foo/bar']);
+    // WHEN
+    const problems = problemsOf(def);
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test('fails when an extension is misspelled by up to three letters, suggesting the official name', () => {
+    // GIVEN a dropped letter and three extra letters
+    const def = withExtensions(['siderolabs/qemu-guest-agnt', 'siderolabs/zfsxyz']);
+    // WHEN
+    const problems = problemsOf(def);
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'talos.extensions[0]',
+        value: 'siderolabs/qemu-guest-agnt',
+        message: NOT_OFFICIAL,
+        fix: 'did you mean "siderolabs/qemu-guest-agent"?',
+      },
+      { severity: 'error', path: 'talos.extensions[1]', value: 'siderolabs/zfsxyz', message: NOT_OFFICIAL, fix: 'did you mean "siderolabs/zfs"?' },
+    ]);
+  });
+
+  test('fails when an extension is not close to any official name, listing those sharing its words, earlier words first', () => {
+    // GIVEN `zfs-tools` (the three-letter word `zfs` weighs most) and another owner's `iscsi`
+    const def = withExtensions(['siderolabs/zfs-tools', 'acme/iscsi']);
+    // WHEN
+    const problems = problemsOf(def);
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'talos.extensions[0]',
+        value: 'siderolabs/zfs-tools',
+        message: NOT_OFFICIAL,
+        fix: `use an official name such as "siderolabs/zfs", "siderolabs/iscsi-tools", "siderolabs/multipath-tools" ${LIST}`,
+      },
+      {
+        severity: 'error',
+        path: 'talos.extensions[1]',
+        value: 'acme/iscsi',
+        message: NOT_OFFICIAL,
+        fix: `use an official name such as "siderolabs/iscsi-tools", "siderolabs/trident-iscsi-tools", "siderolabs/ctr" ${LIST}`,
+      },
+    ]);
+  });
+});
