@@ -54,3 +54,22 @@ describe('versions', () => {
     expect(problems.filter((p) => p.path === 'talos.version').map((p) => p.message)).toEqual(['is not a Talos release (vMAJOR.MINOR.PATCH)']);
   });
 });
+
+describe('allowVmReplacement', () => {
+  it('fails when allowVmReplacement names a node the cluster does not have', () => {
+    // GIVEN the example cluster allowing the rebuild of a misspelled node
+    const def: ClusterDefinition = { ...homelab, allowVmReplacement: ['wrker-1'] };
+    const names = planCluster(def).nodes.map((n) => n.name);
+    // WHEN it is validated
+    const problems = problemsOf(def);
+    // THEN exactly that entry is reported, with the cluster's node names as the fix
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'allowVmReplacement[0]',
+        value: 'wrker-1',
+        message: 'is not a node of this cluster (removing a node never needs it)',
+        fix: `name one of [${names.join(', ')}], or remove the entry`,
+      }),
+    ]);
+  });
+});
