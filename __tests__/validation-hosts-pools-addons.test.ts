@@ -454,3 +454,97 @@ describe('validateCluster: hosts', () => {
     ]);
   });
 });
+
+describe('validateCluster: sizing, state and rollout', () => {
+  const workers = homelab.workers!;
+
+  test.each([
+    { rule: 's3 state names no bucket', def: { ...homelab, state: { type: 's3' } } as ClusterDefinition, value: undefined },
+    { rule: 's3 state names a blank bucket', def: { ...homelab, state: { type: 's3', bucket: '  ' } } as ClusterDefinition, value: '  ' },
+  ])('fails when $rule', ({ def, value }) => {
+    // GIVEN
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'state.bucket',
+        ...(value === undefined ? {} : { value }),
+        message: 'is required for s3 state',
+        fix: "name the bucket that holds the state, e.g. bucket: 'terraform-state'",
+      },
+    ]);
+  });
+
+  test.each([
+    { rule: 'the node timeout is not a number (an unset environment variable read with Number)', minutes: NaN },
+    { rule: 'the node timeout is infinite', minutes: Infinity },
+  ])('fails when $rule', ({ minutes }) => {
+    // GIVEN
+    const def: ClusterDefinition = { ...homelab, rollout: { nodeTimeoutMinutes: minutes } };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'rollout.nodeTimeoutMinutes',
+        value: minutes,
+        message: 'is not a positive number of minutes',
+        fix: 'use 15 or more',
+      },
+    ]);
+  });
+
+  test.each([
+    { rule: 'the worker memory is infinite', pool: { memoryGiB: Infinity }, path: 'workers.memoryGiB', value: Infinity, message: 'is not a number' },
+    { rule: 'the worker cores are fractional', pool: { cores: 2.5 }, path: 'workers.cores', value: 2.5, message: 'is not a whole number' },
+  ])('fails when $rule', ({ pool, path, value, message }) => {
+    // GIVEN
+    const def: ClusterDefinition = { ...homelab, workers: { ...workers, ...pool } };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([{ severity: 'error', path, value, message, fix: 'write a number of at least 1' }]);
+  });
+
+  test('fails when the pool memory some worker inherits is below the Talos recommendation, as a warning', () => {
+    // GIVEN the first worker overrides the pool's memory, the second inherits it
+    const def: ClusterDefinition = {
+      ...homelab,
+      workers: { ...workers, memoryGiB: 1, nodes: [{ ...workers.nodes![0]!, memoryGiB: 8 }, workers.nodes![1]!] },
+    };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        path: 'workers.memoryGiB',
+        value: 1,
+        message: 'is below the 2 GiB Talos recommends for a worker',
+        fix: 'set it to 2 or more',
+      },
+    ]);
+  });
+
+  test('defines no problems for a low pool memory every worker overrides', () => {
+    // GIVEN no worker uses the pool's memory
+    const def: ClusterDefinition = { ...homelab, workers: { ...workers, memoryGiB: 1, nodes: workers.nodes!.map((n) => ({ ...n, memoryGiB: 8 })) } };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+});
