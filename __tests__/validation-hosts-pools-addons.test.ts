@@ -548,3 +548,38 @@ describe('validateCluster: sizing, state and rollout', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('validateCluster: names', () => {
+  const tenWorkers = (name: string): ClusterDefinition => ({ ...counted(10, '192.168.10.30'), name });
+
+  test('fails when the cluster name makes the tenth counted worker name longer than a DNS label', () => {
+    // GIVEN a 55-character cluster name: homelab-…-cp-1 fits, homelab-…-worker-10 does not
+    const name = 'homelab-in-the-basement-behind-the-washing-machine-rack';
+    const def = tenWorkers(name);
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'name',
+        value: name,
+        message: `makes the derived node name ${name}-worker-10 longer than 63 characters`,
+        fix: 'shorten the cluster name to at most 53 characters',
+      },
+    ]);
+  });
+
+  test('defines no problems for a cluster name whose longest derived node name is exactly 63 characters', () => {
+    // GIVEN a 53-character cluster name and ten counted workers
+    const def = tenWorkers('homelab-in-the-basement-behind-the-washing-machine-ra');
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+});
