@@ -13,6 +13,7 @@ import { DataProxmoxVirtualEnvironmentNodes } from '../.gen/providers/proxmox/da
 import { DataProxmoxVirtualEnvironmentVms } from '../.gen/providers/proxmox/data-proxmox-virtual-environment-vms';
 import { TerraformData, TerraformResource } from './cdk';
 import { datastoresForEach, LabCheck, labChecks } from '../lib/lab-checks';
+import { resourceAddress } from './terraform-address';
 
 /** Props of `LabChecks`. */
 export interface LabChecksProps {
@@ -57,7 +58,7 @@ export class LabChecks extends Construct {
   /** Makes each resource depend on the gate, so it is planned only when every check passes. */
   guard(resources: Iterable<TerraformResource>): void {
     // A plain address, as cdktf writes the dependsOn it is given at construction.
-    const gate = `${this.gate.terraformResourceType}.${this.gate.friendlyUniqueId}`;
+    const gate = resourceAddress(this.gate);
     for (const r of resources) r.dependsOn = [...new Set([...(r.dependsOn ?? []), gate])];
   }
 }

@@ -13,6 +13,7 @@ import { parseNetwork } from '../lib/ipv4';
 import { identityClaims, identityPin, replacementAllowed, VM_IGNORED_CHANGES, VmLifecycle, vmLifecycle } from '../lib/node-identity';
 import { TerraformData, TerraformIterator } from './cdk';
 import { TalosImage } from './talos-image';
+import { resourceAddress } from './terraform-address';
 
 /**
  * Attributes Terraform must never change on an existing VM: the boot disk's image source. A new Talos version or
@@ -89,7 +90,7 @@ export class NodeVms extends Construct {
         lifecycle: { preventDestroy: !replacementAllowed(plan, node) },
       });
       pins.set(node.name, pin);
-      const lifecycle = vmLifecycle(plan, node, `${pin.terraformResourceType}.${pin.friendlyUniqueId}`);
+      const lifecycle = vmLifecycle(plan, node, resourceAddress(pin));
       const vm = this.nodeVm(plan, node, host, network.prefix, image, lifecycle);
       vms.set(node.name, vm);
       instances.set(node.name, vmInstanceMarker(this, node, vm.id));

@@ -8,6 +8,7 @@ import { ClusterPlan } from '../lib/cluster-plan';
 import { PROJECT_ROOT_FROM_STACK } from '../lib/paths';
 import { ROLLOUT_ENV } from '../lib/rollout/env';
 import { ITerraformDependable, TerraformData, TerraformResource, Token } from './cdk';
+import { resourceAddress } from './terraform-address';
 
 /** Where the runner runs and how long it waits; shared by every rollout construct. */
 export interface RolloutRunnerProps {
@@ -98,9 +99,7 @@ export function addRolloutStep(scope: Construct, id: string, runner: RolloutRunn
   return new TerraformData(scope, id, {
     triggersReplace: { ...options.triggers },
     dependsOn: [...options.dependsOn],
-    ...(options.rerunWhenReplaced?.length
-      ? { lifecycle: { replaceTriggeredBy: options.rerunWhenReplaced.map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`) } }
-      : {}),
+    ...(options.rerunWhenReplaced?.length ? { lifecycle: { replaceTriggeredBy: options.rerunWhenReplaced.map(resourceAddress) } } : {}),
     provisioners: [
       {
         type: 'local-exec',

@@ -28,6 +28,7 @@ import {
   V1Alpha1Patch,
 } from '../lib/talos-documents';
 import { allowsTeardown } from '../lib/teardown';
+import { resourceAddress } from './terraform-address';
 
 /** Props of `TalosCluster`. */
 export interface TalosClusterProps {
@@ -88,7 +89,7 @@ export function onDestroyFor(plan: ValidatedPlan, node: PlannedNode): MachineCon
  * reference: cdktf renders a dependable there as "${type.name}", which Terraform rejects ("Invalid character").
  */
 function replacementTrigger(vm: TerraformResource): string {
-  return `${vm.terraformResourceType}.${vm.friendlyUniqueId}.id`;
+  return `${resourceAddress(vm)}.id`;
 }
 
 /** The apply's `replace_triggered_by`: its VM's `id` (replaced with its VM, never with a VM merely created). */

@@ -26,17 +26,13 @@ import { formatProblem } from '../../lib/problems';
 import { SimulatedWorkspace } from './simulated-workspace';
 import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT, withRemovedApplies } from './rollout-harness';
 import { TerraformResult } from './terraform-cli';
+import { resourceAddress } from '../../constructs/terraform-address';
 
 const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
 /** What deletes a VM stand-in's VM in the simulated Proxmox (a destroy-time provisioner). */
 const vmDeleteCommand = `node ${SUPPORT}/fake-proxmox.js destroy \${self.input.vm_id}`;
 /** Where a harness keeps the node names of its last successful deploy. */
 const DEPLOYED_NODES = 'deployed-nodes.json';
-
-/** Terraform's address of a stand-in: `terraform_data.<construct path>` as cdktf names it. */
-function address(resource: TerraformData): string {
-  return `terraform_data.${resource.friendlyUniqueId}`;
-}
 
 /** The identity test stack's cdk.tf.json for `def` (validated as synth validates it) and `targets`. */
 export function synthIdentityStack(def: ClusterDefinition, targets: DeployTargets): string {
@@ -55,7 +51,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
       triggersReplace: identityPin(node),
       lifecycle: { preventDestroy: !replacementAllowed(plan, node) },
     });
-    const lifecycle = vmLifecycle(plan, node, address(pin));
+    const lifecycle = vmLifecycle(plan, node, resourceAddress(pin));
     const vm = new TerraformData(stack, `vm-${node.name}`, {
       input: { vm_id: String(node.vmId), node_name: node.host, ip: node.ip },
       triggersReplace: { vm_id: String(node.vmId) },
@@ -79,7 +75,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
     after: [...vms.values()],
     applyWiring: (node) => ({
       dependsOn: [vms.get(node.name)!],
-      replaceTriggeredBy: [`${address(vms.get(node.name)!)}.id`],
+      replaceTriggeredBy: [`${resourceAddress(vms.get(node.name)!)}.id`],
       instance: markers.get(node.name)!,
     }),
     rebuilds: [...markers.values()],
