@@ -3,11 +3,14 @@
  * tests that spawn terraform, node, git or the talosctl simulator (`*.integ.test.ts`). `npm test` runs both.
  * esbuild strips the types (__tests__/support/esbuild-transform.js); `tsc --noEmit` in `npm test` type-checks once.
  */
+const { packageBundles } = require('./__tests__/support/package-bundles');
+
 const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   transform: { '^.+\\.ts$': '<rootDir>/__tests__/support/esbuild-transform.js' },
-  setupFilesAfterEnv: ['<rootDir>/__tests__/support/setup-jest.ts'],
+  // cdktf, yaml and ajv as one prebuilt file each: jest loads every import afresh per test file (package-bundles.js).
+  moduleNameMapper: packageBundles(),
 };
 
 module.exports = {

@@ -21,7 +21,7 @@ const PINNED_BY_PACKAGE: Readonly<Record<string, string>> = {
 
 /** The provider version a prebuilt @cdktf/provider-* package wraps (its generator metadata). */
 function wrappedProviderVersion(pkg: string): string | undefined {
-  const source = fs.readFileSync(path.join(root, 'node_modules', pkg, 'lib', 'provider', 'index.js'), 'utf8');
+  const source = fs.readFileSync(require.resolve(`${pkg}/lib/provider/index.js`, { paths: [root] }), 'utf8');
   return /providerVersion: '([^']+)'/.exec(source)?.[1];
 }
 
