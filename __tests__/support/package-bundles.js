@@ -59,7 +59,7 @@ function bundle({ specifier, packageName }, external, esbuild, ownHash) {
 /** jest `moduleNameMapper` entries: each bundled specifier, exactly, to its bundle. */
 function packageBundles() {
   const esbuild = require('esbuild');
-  const ownHash = crypto.createHash('sha256').update(fs.readFileSync(__filename)).digest('hex');
+  const ownHash = crypto.createHash('sha256').update(fs.readFileSync(module.filename)).digest('hex');
   const external = dependencies();
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return Object.fromEntries(BUNDLED.map((b) => [`^${escape(b.specifier)}$`, bundle(b, external, esbuild, ownHash)]));
