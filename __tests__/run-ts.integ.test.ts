@@ -54,6 +54,24 @@ describe('scripts/run-ts.mjs', () => {
     expect(bundles('vendor')).toEqual(vendor);
   });
 
+  test('defines a bundle as reused when a file the entry does not import changes, and rebuilt when an input is deleted', () => {
+    // GIVEN a run that built or reused the current bundle
+    expect(run('x').stdout).toBe('hi: x\n');
+    const before = bundles('app');
+    // WHEN a project file outside the entry's imports is written
+    fs.writeFileSync(path.join(project, 'lib', 'unrelated.ts'), 'export const unrelated = 1;\n');
+    // THEN the next run reuses the same bundle
+    expect(run('y').stdout).toBe('hi: y\n');
+    expect(bundles('app')).toEqual(before);
+    // WHEN an imported file is deleted
+    fs.rmSync(path.join(project, 'lib', 'greeting.ts'));
+    const broken = run('z');
+    // THEN the runner builds again, and esbuild names the missing import
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain('Could not resolve "./lib/greeting"');
+    fs.writeFileSync(path.join(project, 'lib', 'greeting.ts'), "export const greeting: string = 'hi';\n");
+  });
+
   test('defines a V8 code cache beside each bundle, written again when V8 rejects it', () => {
     // GIVEN a run that left its bundles with their code caches
     expect(run('f').stdout).toBe('hi: f\n');
