@@ -289,6 +289,29 @@ describe('definition shape problems, exactly as reported', () => {
       typesValid: false,
     });
   });
+
+  test('fails when an s3 backend lacks its bucket next to an unknown top-level field, reporting both', () => {
+    // GIVEN an unknown `owner` field (an error of the definition itself) and an s3 backend with no bucket
+    const def = variant({ owner: 'ops', state: { type: 's3' } });
+    // WHEN
+    const check = structureProblems(def);
+    // THEN the unknown field does not hide the backend's own problem below it
+    const fields =
+      'name, endpoint, network, podCidr, serviceCidr, proxmoxHosts, vmIdBase, controlPlanes, workers, kubernetesVersion, talos, addons, state, rollout, allowMachineSecretsReplacement, allowVmReplacement';
+    expect(check).toEqual({
+      problems: [
+        {
+          severity: 'error',
+          path: 'owner',
+          value: 'ops',
+          message: 'is not a field of a cluster definition, so it would be ignored',
+          fix: `remove it; the fields of a cluster definition are ${fields}`,
+        },
+        { severity: 'error', path: 'state.bucket', value: undefined, message: 'is required in state', fix: 'set bucket (Bucket name)' },
+      ],
+      typesValid: false,
+    });
+  });
 });
 
 describe('definition paths from JSON pointers', () => {
