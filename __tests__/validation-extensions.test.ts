@@ -64,4 +64,21 @@ describe('system extension names', () => {
       },
     ]);
   });
+
+  test('fails when an extension is not close to any official name, ignoring its words of fewer than three letters', () => {
+    // GIVEN `nv-drivers`, whose `nv` would rank the nvidia and nvme extensions first
+    const def = withExtensions(['siderolabs/nv-drivers']);
+    // WHEN
+    const problems = problemsOf(def);
+    // THEN only `drivers` ranks the suggestions
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'talos.extensions[0]',
+        value: 'siderolabs/nv-drivers',
+        message: NOT_OFFICIAL,
+        fix: `use an official name such as "siderolabs/v4l-uvc-drivers", "siderolabs/chelsio-drivers", "siderolabs/usb-audio-drivers" ${LIST}`,
+      },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
+import type { ErrorObject } from 'ajv';
 import { homelab } from '../clusters/homelab';
-import { structureProblems } from '../lib/validation/structure';
+import { definitionPath, StructureCheck, structureProblems } from '../lib/validation/structure';
 
 /** The example with `patch` spread over it: a definition as an untyped user file could write it. */
 const variant = (patch: Record<string, unknown>): unknown => ({ ...homelab, ...patch });
@@ -7,6 +8,24 @@ const firstWorker = homelab.workers!.nodes![0];
 const withWorkerNodes = (nodes: unknown[]): unknown => variant({ workers: { ...homelab.workers, nodes } });
 
 const STATE_TYPES = '"local", "s3", "pg"';
+
+const VALIDATOR = '../.gen/cluster-definition.validate.js';
+
+/**
+ * `structureProblems` with a stand-in for the generated validator that rejects any definition with `errors`: ajv
+ * errors of shapes the schema does not produce today (a `const` field, an integer, a keyword without its own message).
+ */
+function checkWithErrors(errors: Partial<ErrorObject>[]): StructureCheck {
+  let check: StructureCheck | undefined;
+  jest.isolateModules(() => {
+    jest.doMock(VALIDATOR, () => Object.assign(() => false, { errors }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module, on the stand-in
+    const fresh = require('../lib/validation/structure') as typeof import('../lib/validation/structure');
+    check = fresh.structureProblems({});
+  });
+  jest.dontMock(VALIDATOR);
+  return check!;
+}
 
 describe('definition shape problems, exactly as reported', () => {
   test('fails when the definition is not an object at all, naming the definition itself', () => {
@@ -241,5 +260,174 @@ describe('definition shape problems, exactly as reported', () => {
         fix: 'set name (Proxmox node name, as shown in the Proxmox UI (`pve1`))',
       },
     ]);
+  });
+
+  test('fails when the state is a string, reporting its kind once although every backend branch finds it', () => {
+    // GIVEN `state: 'local'` for `state: { type: 'local' }`
+    const def = variant({ state: 'local' });
+    // WHEN
+    const check = structureProblems(def);
+    // THEN
+    expect(check).toEqual({
+      problems: [
+        { severity: 'error', path: 'state', value: 'local', message: 'is a string, not an object', fix: 'write an object in braces, { … }' },
+      ],
+      typesValid: false,
+    });
+  });
+
+  test('fails when the state backend type is missing, leaving out the wrong types of backend fields below it', () => {
+    // GIVEN a state with a bucket of the wrong type but no type
+    const def = variant({ state: { bucket: 5 } });
+    // WHEN
+    const check = structureProblems(def);
+    // THEN only the missing discriminator is reported, not the s3 branch's bucket
+    expect(check).toEqual({
+      problems: [
+        { severity: 'error', path: 'state.type', value: undefined, message: 'is required in state', fix: `set type to one of ${STATE_TYPES}` },
+      ],
+      typesValid: false,
+    });
+  });
+
+  test('fails when an s3 backend lacks its bucket next to an unknown top-level field, reporting both', () => {
+    // GIVEN an unknown `owner` field (an error of the definition itself) and an s3 backend with no bucket
+    const def = variant({ owner: 'ops', state: { type: 's3' } });
+    // WHEN
+    const check = structureProblems(def);
+    // THEN the unknown field does not hide the backend's own problem below it
+    const fields =
+      'name, endpoint, network, podCidr, serviceCidr, proxmoxHosts, vmIdBase, controlPlanes, workers, kubernetesVersion, talos, addons, state, rollout, allowMachineSecretsReplacement, allowVmReplacement';
+    expect(check).toEqual({
+      problems: [
+        {
+          severity: 'error',
+          path: 'owner',
+          value: 'ops',
+          message: 'is not a field of a cluster definition, so it would be ignored',
+          fix: `remove it; the fields of a cluster definition are ${fields}`,
+        },
+        { severity: 'error', path: 'state.bucket', value: undefined, message: 'is required in state', fix: 'set bucket (Bucket name)' },
+      ],
+      typesValid: false,
+    });
+  });
+});
+
+describe('definition paths from JSON pointers', () => {
+  test.each([
+    ['', [], '(definition)'],
+    ['', ['name'], 'name'],
+    ['/workers/nodes/0', ['hots'], 'workers.nodes[0].hots'],
+    ['/a~1b/c~0d/0', [], 'a/b.c~d[0]'],
+    ['/x~01', [], 'x~1'],
+  ])('defines the pointer %j with the keys %j as %s', (pointer, more, path) => {
+    // GIVEN a pointer whose keys may hold the escapes ~1 (for /) and ~0 (for ~)
+    // WHEN
+    const text = definitionPath(pointer, ...more);
+    // THEN
+    expect(text).toBe(path);
+  });
+});
+
+describe('validator errors the schema does not produce today, exactly as reported', () => {
+  test.each<[string, Partial<ErrorObject>, Record<string, unknown>]>([
+    [
+      'a value other than the one constant, suggesting it',
+      { keyword: 'const', instancePath: '/state/type', schemaPath: '#/properties/type/const', params: { allowedValue: 'local' }, data: 'locl' },
+      { path: 'state.type', value: 'locl', message: 'is not one of "local"', fix: 'did you mean "local"?' },
+    ],
+    [
+      'a fraction where a whole number belongs',
+      { keyword: 'type', instancePath: '/workers/cores', schemaPath: '#/properties/cores/type', params: { type: 'integer' }, data: 2.5 },
+      { path: 'workers.cores', value: 2.5, message: 'is a number, not an integer', fix: 'write a whole number without quotes' },
+    ],
+    [
+      'a value of a type without a written fix',
+      { keyword: 'type', instancePath: '/talos/version', schemaPath: '#/properties/version/type', params: { type: 'null' }, data: 'v1' },
+      { path: 'talos.version', value: 'v1', message: 'is a string, not a null', fix: 'write a null' },
+    ],
+    [
+      'a required field the schema does not describe',
+      {
+        keyword: 'required',
+        instancePath: '/network',
+        schemaPath: '#/required',
+        params: { missingProperty: 'gateway' },
+        parentSchema: { required: ['gateway'] },
+      },
+      { path: 'network.gateway', value: undefined, message: 'is required in network', fix: 'set gateway' },
+    ],
+    [
+      'a keyword without a message of its own, passing on the validator message',
+      {
+        keyword: 'minimum',
+        instancePath: '/workers/memoryGiB',
+        schemaPath: '#/properties/memoryGiB/minimum',
+        params: { comparison: '>=', limit: 1 },
+        message: 'must be >= 1',
+        data: 0,
+      },
+      {
+        path: 'workers.memoryGiB',
+        value: 0,
+        message: 'must be >= 1',
+        fix: 'correct the value to match the ClusterDefinition type (lib/cluster-definition.ts)',
+      },
+    ],
+  ])('fails when the validator reports %s', (_, error, problem) => {
+    // GIVEN a validator that reports the one error
+    // WHEN
+    const check = checkWithErrors([error]);
+    // THEN
+    expect(check).toEqual({ problems: [{ severity: 'error', ...problem }], typesValid: false });
+  });
+
+  test('fails when a value has the wrong type, leaving out the errors found below it', () => {
+    // GIVEN a list for the workers pool and a missing name in its first entry
+    const errors: Partial<ErrorObject>[] = [
+      { keyword: 'type', instancePath: '/workers', schemaPath: '#/properties/workers/type', params: { type: 'object' }, data: [{}] },
+      {
+        keyword: 'required',
+        instancePath: '/workers/0',
+        schemaPath: '#/required',
+        params: { missingProperty: 'name' },
+        parentSchema: { properties: { name: { description: 'Node name.' } } },
+      },
+    ];
+    // WHEN
+    const check = checkWithErrors(errors);
+    // THEN
+    expect(check).toEqual({
+      problems: [{ severity: 'error', path: 'workers', value: [{}], message: 'is a list, not an object', fix: 'write an object in braces, { … }' }],
+      typesValid: false,
+    });
+  });
+
+  test('fails when the state backend type is unknown, leaving out the errors of the branch at the same path', () => {
+    // GIVEN an unknown type, and the s3 branch's constant type failing on it too
+    const errors: Partial<ErrorObject>[] = [
+      {
+        keyword: 'enum',
+        instancePath: '/state/type',
+        schemaPath: '#/definitions/StateBackendDefinition/properties/type/enum',
+        params: { allowedValues: ['local', 's3', 'pg'] },
+        data: 'gcs',
+      },
+      {
+        keyword: 'const',
+        instancePath: '/state/type',
+        schemaPath: '#/definitions/StateBackendDefinition/allOf/1/then/properties/type/const',
+        params: { allowedValue: 's3' },
+        data: 'gcs',
+      },
+    ];
+    // WHEN
+    const check = checkWithErrors(errors);
+    // THEN only the unknown type is reported
+    expect(check).toEqual({
+      problems: [{ severity: 'error', path: 'state.type', value: 'gcs', message: `is not one of ${STATE_TYPES}`, fix: `use one of ${STATE_TYPES}` }],
+      typesValid: false,
+    });
   });
 });

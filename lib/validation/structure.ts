@@ -45,9 +45,8 @@ export function definitionPath(pointer: string, ...more: string[]): string {
  * else undefined.
  */
 export function closestName(key: string, candidates: readonly string[]): string | undefined {
+  // A name differing only in case is at distance 0 below, so it needs no case of its own.
   const lower = key.toLowerCase();
-  const sameLetters = candidates.find((c) => c.toLowerCase() === lower);
-  if (sameLetters) return sameLetters;
   const shortened = candidates.filter((c) => lower.length >= 4 && c.toLowerCase().startsWith(lower));
   if (shortened.length === 1) return shortened[0];
   const ranked = candidates.map((c) => ({ c, d: distance(key.toLowerCase(), c.toLowerCase()) })).sort((a, b) => a.d - b.d);
@@ -73,7 +72,7 @@ const TYPE_FIX: Readonly<Record<string, string>> = {
 };
 
 function fieldsOf(e: ErrorObject): string[] {
-  const properties = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  const properties = (e.parentSchema as { properties?: Record<string, unknown> }).properties ?? {};
   return Object.keys(properties);
 }
 
@@ -138,8 +137,9 @@ function toProblem(e: ErrorObject): Problem {
  */
 export function structureProblems(def: unknown): StructureCheck {
   if (validate(def)) return { problems: [], typesValid: true };
-  // `if` reports only that its `then` failed; the `then` errors themselves follow.
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  // `if` reports only that its `then` failed; the `then` errors themselves follow. A failed validation always has
+  // errors, and the validator is compiled with `verbose`, so each error carries its `parentSchema`.
+  const errors = validate.errors!.filter((e) => e.keyword !== 'if');
   const wrongType = errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath);
   // A union whose discriminator (`state.type`) is missing or unknown: only that is reported, not every branch.
   const noBranch = errors
