@@ -261,6 +261,28 @@ describe('versions', () => {
         error('talos.configContract', 'v10.0', 'is not a contract the document builder speaks (v1.12, v1.13)', 'use one of v1.12, v1.13'),
       ],
     },
+    {
+      variant: 'a Talos version that is a list, as an untyped definition can have',
+      def: talos({ version: ['v1.13.9'] as unknown as string }),
+      problems: [error('talos.version', ['v1.13.9'], 'is not a Talos release (vMAJOR.MINOR.PATCH)', 'write a release such as v1.13.9')],
+    },
+    {
+      variant: 'a Kubernetes version that is a list, as an untyped definition can have',
+      def: { ...homelab, kubernetesVersion: ['1.36.3'] as unknown as string },
+      problems: [
+        error(
+          'kubernetesVersion',
+          ['1.36.3'],
+          'is not a Kubernetes release (MAJOR.MINOR.PATCH, the image tags need the patch)',
+          'write a release such as 1.36.3',
+        ),
+      ],
+    },
+    {
+      variant: 'a config contract that is a list, as an untyped definition can have',
+      def: talos({ configContract: ['v1.13'] as unknown as string }),
+      problems: [error('talos.configContract', ['v1.13'], 'is not a config contract (vMAJOR.MINOR)', 'write it as v1.13')],
+    },
   ])('fails when the definition has $variant', ({ def, problems: expected }) => {
     // GIVEN the example cluster with one version field changed
     // WHEN it is validated
