@@ -205,6 +205,25 @@ describe('load-balancer range rules', () => {
     ]);
   });
 
+  test('fails when the range spans the whole node network, leaving no free range of its size to suggest', () => {
+    // GIVEN a range over every host address of the /24: the gateway, the VIP and all nodes
+    const def = cilium({ loadBalancerRange: '192.168.10.1-192.168.10.254' });
+
+    // WHEN validating it
+    const problems = problemsOf(def);
+
+    // THEN every clash is named, and the fix asks for free addresses without naming a range that does not exist
+    expect(problems).toEqual([
+      error(
+        'addons.cilium.loadBalancerRange',
+        '192.168.10.1-192.168.10.254',
+        'includes the gateway 192.168.10.1, the VIP 192.168.10.10, homelab-cp-1 (192.168.10.11), homelab-cp-2 (192.168.10.12), ' +
+          'homelab-cp-3 (192.168.10.13), homelab-worker-1 (192.168.10.21), homelab-worker-2 (192.168.10.22)',
+        'use a range of free addresses of the node network',
+      ),
+    ]);
+  });
+
   test('defines Cilium without a load-balancer range', () => {
     // GIVEN Cilium with its defaults
     const def = cilium({});
@@ -246,6 +265,24 @@ describe('node address rules', () => {
     // THEN firstIp is the one problem: the nodes without an address are neither malformed nor duplicates of each other
     expect(problems).toEqual([
       error('controlPlanes.firstIp', '192.168.10', 'is not an IPv4 address', 'write a dotted-quad address, e.g. a free address such as 192.168.10.2'),
+    ]);
+  });
+
+  test("fails when a counted pool's firstIp is malformed and the gateway is blank, not taking the unplaced nodes for the gateway", () => {
+    // GIVEN control planes counted from a malformed address (so they have none) and an empty gateway
+    const def: ClusterDefinition = {
+      ...homelab,
+      network: { ...homelab.network, gateway: '' },
+      controlPlanes: { ...homelab.controlPlanes, firstIp: '192.168.10' },
+    };
+
+    // WHEN validating it
+    const problems = problemsOf(def);
+
+    // THEN the gateway and firstIp are reported, and no control plane is said to have the gateway's (empty) address
+    expect(problems).toEqual([
+      error('network.gateway', '', 'is not an IPv4 address', "write your router's address in 192.168.10.1 to 192.168.10.254"),
+      error('controlPlanes.firstIp', '192.168.10', 'is not an IPv4 address', 'write a dotted-quad address, e.g. a free address such as 192.168.10.1'),
     ]);
   });
 });
