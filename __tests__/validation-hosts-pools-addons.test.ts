@@ -3,6 +3,7 @@ import { AddonsDefinition, ClusterDefinition, NodePoolDefinition, ProxmoxHostDef
 import { planCluster } from '../lib/cluster-plan';
 import { Problem } from '../lib/problems';
 import { validateCluster } from '../lib/validation';
+import { isGitUrl } from '../lib/validation/addons';
 
 /** Validates a definition the way the app does. */
 function problemsOf(def: ClusterDefinition): Problem[] {
@@ -157,6 +158,24 @@ describe('validateCluster: add-ons', () => {
 
     // THEN
     expect(problems).toEqual([issuerError(name, suggestion)]);
+  });
+});
+
+describe('isGitUrl', () => {
+  test.each([
+    { text: 'https://github.com/example/homelab-gitops.git', expected: true },
+    { text: 'ssh://git@git.home.arpa:2222/homelab/gitops.git', expected: true },
+    { text: 'git@github.com:example/homelab-gitops.git', expected: true },
+    { text: 'github.com/example/homelab-gitops', expected: false },
+    { text: '', expected: false },
+  ])('defines whether $text is a git URL ($expected)', ({ text, expected }) => {
+    // GIVEN a repository URL as typed
+
+    // WHEN
+    const result = isGitUrl(text);
+
+    // THEN exactly a boolean, also when the text is no URL at all
+    expect(result).toBe(expected);
   });
 });
 
@@ -319,6 +338,104 @@ describe('validateCluster: pools', () => {
       },
     ]);
   });
+
+  test('fails when counted workers run past 255.255.255.255, naming no end address', () => {
+    // GIVEN a node network at the top of the address space and ten workers counted up from its 250th address
+    const def: ClusterDefinition = {
+      ...homelab,
+      network: { ...homelab.network, cidr: '255.255.255.0/24', gateway: '255.255.255.1', dnsServers: ['255.255.255.1'] },
+      endpoint: { vip: '255.255.255.10' },
+      controlPlanes: { ...homelab.controlPlanes, firstIp: '255.255.255.11' },
+      workers: { ...homelab.workers, nodes: undefined, count: 10, firstIp: '255.255.255.250' },
+      addons: { ...homelab.addons, cilium: { loadBalancerRange: '255.255.255.200-255.255.255.220' } },
+    };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'workers.count',
+        value: 10,
+        message:
+          'numbers 10 addresses up from 255.255.255.250, ending at beyond 255.255.255.255, past the last host address 255.255.255.254 of 255.255.255.0/24',
+        fix: 'lower count to 5 or start firstIp at 255.255.255.245 or lower',
+      },
+    ]);
+  });
+
+  test('fails when the node network is a /31, leaving the range of counted workers to the address rules', () => {
+    // GIVEN a /31 node network (no host range) and one worker counted from its second address
+    const def: ClusterDefinition = {
+      ...counted(1, '192.168.10.1'),
+      network: { ...homelab.network, cidr: '192.168.10.0/31' },
+    };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN the pool rules add nothing: every problem belongs to the network, address and VM ID rules
+    expect(problems.map((p) => [p.path, p.value])).toEqual([
+      ['endpoint.vip', '192.168.10.10'],
+      ['network.gateway', '192.168.10.1'],
+      ['workers[homelab-worker-1].ip', '192.168.10.1'],
+      ['workers[homelab-worker-1].vmId', 8001],
+      ['addons.cilium.loadBalancerRange', '192.168.10.200-192.168.10.220'],
+    ]);
+  });
+
+  const firstIpRequired = (hint: string) => ({
+    severity: 'error',
+    path: 'workers.firstIp',
+    message: 'is required with count: the 1 nodes need addresses',
+    fix: `set firstIp to the first of 1 consecutive free addresses, e.g. ${hint}`,
+  });
+
+  test.each([
+    {
+      rule: 'the load-balancer range takes the first host addresses, suggesting the first address after the range, the VIP and the control planes',
+      def: {
+        ...workerPool({ nodes: undefined, count: 1 }),
+        addons: { ...homelab.addons, cilium: { loadBalancerRange: '192.168.10.2-192.168.10.9' } },
+      },
+      hint: 'a free address such as 192.168.10.14',
+    },
+    {
+      rule: 'there is no load-balancer range, suggesting the first address after the gateway',
+      def: { ...workerPool({ nodes: undefined, count: 1 }), addons: undefined },
+      hint: 'a free address such as 192.168.10.2',
+    },
+  ])('fails when a counted worker has no firstIp and $rule', ({ def, hint }) => {
+    // GIVEN
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([firstIpRequired(hint)]);
+  });
+
+  test('fails when a counted worker has no firstIp and the node network is malformed, pointing to network.cidr', () => {
+    // GIVEN
+    const def: ClusterDefinition = { ...workerPool({ nodes: undefined, count: 1 }), network: { ...homelab.network, cidr: '192.168.10/24' } };
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'network.cidr',
+        value: '192.168.10/24',
+        message: 'is not an IPv4 network in CIDR notation',
+        fix: 'write it as address/prefix, e.g. 192.168.10.0/24',
+      },
+      firstIpRequired('a free address in an address inside network.cidr'),
+    ]);
+  });
 });
 
 const undeclaredHost = (path: string, value: string): Problem => ({
@@ -453,6 +570,29 @@ describe('validateCluster: hosts', () => {
       },
     ]);
   });
+
+  test.each([
+    {
+      rule: 'a worker names an undeclared host',
+      def: workerPool({ nodes: [homelab.workers!.nodes![0]!, { ...homelab.workers!.nodes![1]!, host: 'pve3' }] }),
+      path: 'workers.nodes[1].host',
+    },
+    {
+      rule: 'the control planes list only an undeclared host, without warning that they share an unplaced host',
+      def: cpPool({ hosts: ['pve3'] }),
+      path: 'controlPlanes.hosts[0]',
+    },
+  ])('fails when $rule, listing the declared hosts', ({ def, path }) => {
+    // GIVEN
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      { severity: 'error', path, value: 'pve3', message: 'is not a declared Proxmox host', fix: 'use one of pve1, pve2, or add it to proxmoxHosts' },
+    ]);
+  });
 });
 
 describe('validateCluster: sizing, state and rollout', () => {
@@ -581,5 +721,26 @@ describe('validateCluster: names', () => {
 
     // THEN
     expect(problems).toEqual([]);
+  });
+
+  test.each([
+    { variant: 'only dashes', def: { ...homelab, name: '---' }, value: '---' },
+    { variant: 'missing in an untyped definition', def: { ...homelab, name: undefined } as unknown as ClusterDefinition, value: undefined },
+  ])('fails when the cluster name is $variant, suggesting the default name', ({ def, value }) => {
+    // GIVEN a cluster name with nothing to derive a DNS label from
+
+    // WHEN
+    const problems = problemsOf(def);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        path: 'name',
+        ...(value === undefined ? {} : { value }),
+        message: 'is not a DNS-1123 label (lowercase letters, digits and -, starting and ending with a letter or digit, at most 63 characters)',
+        fix: 'e.g. homelab',
+      },
+    ]);
   });
 });
