@@ -212,6 +212,16 @@ describe('support facts of every known Talos minor', () => {
     expect(problem).toBe(message);
   });
 
+  test('fails when a node is two hops away, naming the newest minor it reaches, not the newest below the target', () => {
+    // GIVEN a node on 1.9.6: 1.11 takes it (from 1.9.0), 1.12 does not (from 1.10.0)
+
+    // WHEN
+    const problem = talosHopProblem('v1.9.6', 'v1.13.9');
+
+    // THEN
+    expect(problem).toBe('Talos v1.13.9 upgrades only from 1.11.0 or newer, the node runs v1.9.6. Upgrade to the latest v1.11 patch first.');
+  });
+
   test('defines the upgrade from exactly the floor of the target minor as allowed', () => {
     // GIVEN Talos 1.13 upgrades from 1.11.0 on
 
