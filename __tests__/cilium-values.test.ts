@@ -307,3 +307,445 @@ describe('checkCiliumValues', () => {
     expect(errorPaths(problems)).toEqual(['helm-values/cilium.yaml + helm-values/site.yaml: ipam.mode']);
   });
 });
+
+const SOURCE = 'helm-values/cilium.yaml';
+const CHART_AGENT_CAPS = [
+  'CHOWN',
+  'KILL',
+  'NET_ADMIN',
+  'NET_RAW',
+  'IPC_LOCK',
+  'SYS_MODULE',
+  'SYS_ADMIN',
+  'SYS_RESOURCE',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'SETGID',
+  'SETUID',
+  'SYSLOG',
+];
+const AGENT_FIX =
+  'set securityContext.capabilities.ciliumAgent: [CHOWN, KILL, NET_ADMIN, NET_RAW, IPC_LOCK, SYS_ADMIN, SYS_RESOURCE, DAC_OVERRIDE, FOWNER, SETGID, SETUID, SYSLOG]';
+const SYS_MODULE_MESSAGE =
+  'contains SYS_MODULE (the chart default does): Talos forbids loading kernel modules from pods, so the container fails with "unable to apply caps"';
+const KUBE_PROXY_OFF = 'kube-proxy is disabled in the Talos config, so nothing would serve ClusterIP Services (CoreDNS, the API service)';
+
+/** An error of the values at `path`, as checkCiliumValues reports it. */
+function valuesError(path: string, value: unknown, message: string, fix: string): Problem {
+  return { severity: 'error', path: `${SOURCE}: ${path}`, value, message, fix };
+}
+
+describe('checkCiliumValues messages', () => {
+  test('fails when every value is left at the chart default, with each value, message and fix', () => {
+    // GIVEN no values at all: the chart defaults apply
+    const values: HelmValues = {};
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'ipam.mode',
+        'cluster-pool',
+        'Cilium would hand out pod addresses from its own pool, ignoring the node podCIDRs Talos assigns',
+        'set ipam.mode: kubernetes',
+      ),
+      valuesError('kubeProxyReplacement', 'false', KUBE_PROXY_OFF, 'set kubeProxyReplacement: true'),
+      valuesError(
+        'k8sServiceHost',
+        '',
+        'the agent must reach the API before any Service works; Talos serves it locally through KubePrism',
+        'set k8sServiceHost: localhost',
+      ),
+      valuesError(
+        'k8sServicePort',
+        '',
+        'not the KubePrism port 7445: the agent could not reach the API and nodes stay NotReady',
+        'set k8sServicePort: 7445',
+      ),
+      valuesError('securityContext.capabilities.ciliumAgent', CHART_AGENT_CAPS, SYS_MODULE_MESSAGE, AGENT_FIX),
+      valuesError(
+        'securityContext.capabilities.cleanCiliumState',
+        ['NET_ADMIN', 'SYS_MODULE', 'SYS_ADMIN', 'SYS_RESOURCE'],
+        SYS_MODULE_MESSAGE,
+        'set securityContext.capabilities.cleanCiliumState: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]',
+      ),
+      valuesError(
+        'cgroup.autoMount.enabled',
+        true,
+        'the mount-cgroup init container cannot run on Talos, which already mounts cgroup2',
+        'set cgroup.autoMount.enabled: false',
+      ),
+      valuesError('cgroup.hostRoot', '/run/cilium/cgroupv2', 'not where Talos mounts cgroup2', 'set cgroup.hostRoot: /sys/fs/cgroup'),
+      valuesError(
+        'hubble.tls.auto.method',
+        'helm',
+        'Helm generates new Hubble certificates on every render, which changes the manifest each plan and never rotates them in the cluster',
+        'set hubble.tls.auto.method: cronJob, or certmanager with addons.certManager enabled',
+      ),
+      valuesError(
+        'l2announcements.enabled',
+        false,
+        'addons.cilium.loadBalancerRange is set but its addresses would never be announced on the network',
+        'set l2announcements.enabled: true',
+      ),
+    ]);
+  });
+
+  test('defines the chart defaults of BPF masquerading, Cluster Mesh, L2 announcements and the Gateway API as fine', () => {
+    // GIVEN the example values without those keys, for a plan without a load-balancer range
+    const values = ['bpf', 'clustermesh', 'l2announcements', 'gatewayAPI'].reduce((v, key) => withValue(v, key, undefined), exampleValues);
+    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, loadBalancerRange: undefined } } };
+
+    // WHEN
+    const problems = checkCiliumValues(values, plan);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test.each([false, 'false', null, ''])('fails when kubeProxyReplacement is %p while Talos disables kube-proxy', (value) => {
+    // GIVEN a false-like value, and a plan without a load-balancer range (no L2 problem)
+    const values = withValue(withValue(exampleValues, 'kubeProxyReplacement', value), 'l2announcements.enabled', false);
+    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, loadBalancerRange: undefined } } };
+
+    // WHEN
+    const problems = checkCiliumValues(values, plan);
+
+    // THEN
+    expect(problems).toEqual([valuesError('kubeProxyReplacement', value, KUBE_PROXY_OFF, 'set kubeProxyReplacement: true')]);
+  });
+
+  test.each([true, 'true'])('defines kubeProxyReplacement %p as the kube-proxy replacement', (value) => {
+    // GIVEN a true-like value
+    const values = withValue(exampleValues, 'kubeProxyReplacement', value);
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    ['strict', false, 'set kubeProxyReplacement: true'],
+    [1, true, 'set kubeProxyReplacement: false'],
+  ])('fails when kubeProxyReplacement is %p (kube-proxy on: %p), with the fix for the plan', (value, kubeProxyEnabled, fix) => {
+    // GIVEN a value that is no boolean, with or without kube-proxy
+    const values = withValue(exampleValues, 'kubeProxyReplacement', value);
+
+    // WHEN
+    const problems = checkCiliumValues(values, { ...example, kubeProxyEnabled });
+
+    // THEN
+    expect(problems).toEqual([valuesError('kubeProxyReplacement', value, 'not a boolean (strict/partial/probe were removed in Cilium 1.16)', fix)]);
+  });
+
+  test('fails when kubeProxyReplacement is on while kube-proxy runs, with the message and fix', () => {
+    // GIVEN a plan that keeps kube-proxy
+    const plan: CiliumPlanFacts = { ...example, kubeProxyEnabled: true };
+
+    // WHEN
+    const problems = checkCiliumValues(exampleValues, plan);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'kubeProxyReplacement',
+        true,
+        'kube-proxy runs in this cluster, so Cilium and kube-proxy would both program Service rules',
+        'set kubeProxyReplacement: false, or let Cilium replace kube-proxy (kube-proxy is disabled whenever Cilium is on)',
+      ),
+    ]);
+  });
+
+  test('fails when L2 announcements and the Gateway API meet kubeProxyReplacement false', () => {
+    // GIVEN the Gateway API on in the plan and the values, kube-proxy kept
+    const values = withValue(withValue(exampleValues, 'kubeProxyReplacement', false), 'gatewayAPI.enabled', true);
+    const plan: CiliumPlanFacts = {
+      ...example,
+      kubeProxyEnabled: true,
+      addons: { ...example.addons, cilium: { ...example.addons.cilium, gatewayApi: true } },
+    };
+
+    // WHEN
+    const problems = checkCiliumValues(values, plan);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError('l2announcements.enabled', true, 'L2 announcements need the kube-proxy replacement', 'set kubeProxyReplacement: true'),
+      valuesError('gatewayAPI.enabled', true, 'the Gateway API needs the kube-proxy replacement', 'set kubeProxyReplacement: true'),
+    ]);
+  });
+
+  test('defines the KubePrism port written as a string as the port', () => {
+    // GIVEN
+    const values = withValue(exampleValues, 'k8sServicePort', '7445');
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test('fails when a capability list is no list, and warns about the capabilities it lacks', () => {
+    // GIVEN capabilities written as one string each
+    const values = withValue(
+      withValue(exampleValues, 'securityContext.capabilities.ciliumAgent', 'NET_ADMIN'),
+      'securityContext.capabilities.cleanCiliumState',
+      'NET_ADMIN',
+    );
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError('securityContext.capabilities.ciliumAgent', 'NET_ADMIN', SYS_MODULE_MESSAGE, AGENT_FIX),
+      valuesError(
+        'securityContext.capabilities.cleanCiliumState',
+        'NET_ADMIN',
+        SYS_MODULE_MESSAGE,
+        'set securityContext.capabilities.cleanCiliumState: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]',
+      ),
+    ]);
+  });
+
+  test('fails with a warning naming every capability the agent list drops', () => {
+    // GIVEN the Talos list without CHOWN and SYSLOG
+    const caps = ['KILL', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'SYS_ADMIN', 'SYS_RESOURCE', 'DAC_OVERRIDE', 'FOWNER', 'SETGID', 'SETUID'];
+    const values = withValue(exampleValues, 'securityContext.capabilities.ciliumAgent', caps);
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        path: `${SOURCE}: securityContext.capabilities.ciliumAgent`,
+        value: caps,
+        message: "drops CHOWN, SYSLOG of the chart's own list; only SYS_MODULE must go on Talos",
+        fix: AGENT_FIX,
+      },
+    ]);
+  });
+
+  test.each([
+    ['maybe', 'maybe'],
+    [true, true],
+  ])('fails when cgroup.autoMount.enabled is %p', (value, shown) => {
+    // GIVEN a value that is not false
+    const values = withValue(exampleValues, 'cgroup.autoMount.enabled', value);
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'cgroup.autoMount.enabled',
+        shown,
+        'the mount-cgroup init container cannot run on Talos, which already mounts cgroup2',
+        'set cgroup.autoMount.enabled: false',
+      ),
+    ]);
+  });
+
+  test('fails when BPF masquerading meets kube-DNS forwarding, with the message and fix', () => {
+    // GIVEN masquerading on, host legacy routing at the chart default
+    const values = withValue(exampleValues, 'bpf.masquerade', 'true');
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'bpf.hostLegacyRouting',
+        false,
+        'BPF masquerading with BPF host routing breaks Talos forwarding kube-dns to the host DNS cache (CoreDNS lookups time out)',
+        'set bpf.hostLegacyRouting: true, or bpf.masquerade: false',
+      ),
+    ]);
+    expect(checkCiliumValues(withValue(values, 'bpf.hostLegacyRouting', 'true'), example)).toEqual([]);
+  });
+
+  test.each([
+    ['Hubble off', { enabled: false, tls: { auto: { method: 'helm' } } }],
+    ['TLS off', { enabled: true, tls: { enabled: false, auto: { method: 'helm' } } }],
+    ['generated TLS off', { enabled: true, tls: { auto: { enabled: false, method: 'helm' } } }],
+    ['the cronJob method', { enabled: true, tls: { auto: { method: 'cronJob' } } }],
+  ])('defines no Hubble TLS problem with %s', (_case, hubble) => {
+    // GIVEN Hubble values that generate no certificates with Helm
+    const values = withValue(exampleValues, 'hubble', hubble);
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test('fails when Hubble TLS comes from cert-manager that is off, with the message and fix', () => {
+    // GIVEN
+    const values = withValue(exampleValues, 'hubble', {
+      enabled: true,
+      tls: { auto: { method: 'certmanager', certManagerIssuerRef: { name: 'homelab-ca' } } },
+    });
+    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, certManager: { enabled: false } } };
+
+    // WHEN
+    const problems = checkCiliumValues(values, plan);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'hubble.tls.auto.method',
+        'certmanager',
+        'certmanager needs cert-manager, which this cluster does not install',
+        'enable addons.certManager, or set hubble.tls.auto.method: cronJob',
+      ),
+    ]);
+  });
+
+  test.each([undefined, '', 42])('fails when the Hubble cert-manager issuer name is %p', (name) => {
+    // GIVEN
+    const values = withValue(exampleValues, 'hubble', { enabled: true, tls: { auto: { method: 'certmanager', certManagerIssuerRef: { name } } } });
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'hubble.tls.auto.certManagerIssuerRef.name',
+        name,
+        'certmanager needs an issuer to sign the Hubble certificates',
+        'set certManagerIssuerRef to a ClusterIssuer (addons.certManager.caIssuerName creates one)',
+      ),
+    ]);
+  });
+
+  test('fails when the Hubble TLS method is unknown to the chart', () => {
+    // GIVEN
+    const values = withValue(exampleValues, 'hubble', { enabled: true, tls: { auto: { method: 'vault' } } });
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError('hubble.tls.auto.method', 'vault', 'not a method the chart knows', 'set hubble.tls.auto.method: cronJob or certmanager'),
+    ]);
+  });
+
+  test('fails when Cluster Mesh API server TLS is generated by Helm, with the message and fix', () => {
+    // GIVEN
+    const values = withValue(exampleValues, 'clustermesh', { useAPIServer: 'true' });
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'clustermesh.apiserver.tls.auto.method',
+        'helm',
+        'Helm generates new Cluster Mesh certificates on every render, which changes the manifest each plan and never rotates them in the cluster',
+        'set clustermesh.apiserver.tls.auto.method: cronJob, or certmanager with addons.certManager enabled',
+      ),
+    ]);
+    expect(checkCiliumValues(withValue(values, 'clustermesh.apiserver', { tls: { auto: { enabled: false } } }), example)).toEqual([]);
+  });
+
+  test('fails when L2 announcements are on without a load-balancer range, with the message and fix', () => {
+    // GIVEN
+    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, loadBalancerRange: undefined } } };
+
+    // WHEN
+    const problems = checkCiliumValues(exampleValues, plan);
+
+    // THEN
+    expect(problems).toEqual([
+      valuesError(
+        'l2announcements.enabled',
+        true,
+        'L2 announcements without addons.cilium.loadBalancerRange announce nothing this project manages',
+        'set addons.cilium.loadBalancerRange, or l2announcements.enabled: false',
+      ),
+    ]);
+  });
+
+  test.each([
+    [
+      true,
+      false,
+      'the Gateway API CRDs are installed only with addons.cilium.gatewayApi; without them Cilium disables the feature',
+      'set addons.cilium.gatewayApi: true, or gatewayAPI.enabled: false',
+    ],
+    [false, true, 'addons.cilium.gatewayApi installs the CRDs but Cilium would not serve them', 'set gatewayAPI.enabled: true'],
+  ])('fails when gatewayAPI.enabled is %p but addons.cilium.gatewayApi is %p', (enabled, gatewayApi, message, fix) => {
+    // GIVEN values and definition that disagree
+    const values = withValue(exampleValues, 'gatewayAPI.enabled', enabled);
+    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, gatewayApi } } };
+
+    // WHEN
+    const problems = checkCiliumValues(values, plan);
+
+    // THEN
+    expect(problems).toEqual([valuesError('gatewayAPI.enabled', enabled, message, fix)]);
+  });
+
+  test.each([null, '', 'lo eth0', 'lo,eth0', [' eth0 ']])('defines devices %p as selecting the NIC or nothing to check', (devices) => {
+    // GIVEN no devices, or devices that name eth0
+    const values = withValue(exampleValues, 'devices', devices);
+
+    // WHEN
+    const problems = checkCiliumValues(values, example);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    [
+      'eth0',
+      'ens18',
+      'selects no interface named eth0, the NIC of the nocloud image (net.ifnames=0): Cilium would attach to no uplink and L2 announcements would not be sent',
+      'include eth0 (or a wildcard such as eth+), or remove devices to let Cilium detect it',
+    ],
+    [
+      'enp6s18',
+      'eth+',
+      'selects no interface named enp6s18, the NIC of this image: Cilium would attach to no uplink and L2 announcements would not be sent',
+      'include enp6s18 (or a wildcard such as enp6s+), or remove devices to let Cilium detect it',
+    ],
+  ])('fails when the NIC is %s and devices are %p, with the message and fix', (nicName, devices, message, fix) => {
+    // GIVEN devices that miss the plan's NIC
+    const values = withValue(exampleValues, 'devices', devices);
+
+    // WHEN
+    const problems = checkCiliumValues(values, { ...example, nicName });
+
+    // THEN
+    expect(problems).toEqual([valuesError('devices', devices, message, fix)]);
+  });
+
+  test.each([
+    ['ens+', 'eth0', false],
+    ['eth+', 'eth0', true],
+    ['eth', 'eth0', false],
+    ['eth0', 'eth0', true],
+  ])('defines whether devices entry %s selects %s: %p', (entry, nic, expected) => {
+    // GIVEN an exact name or a prefix wildcard
+
+    // WHEN
+    const selects = deviceSelects(entry, nic);
+
+    // THEN
+    expect(selects).toBe(expected);
+  });
+});

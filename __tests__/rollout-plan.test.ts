@@ -15,6 +15,7 @@ import {
   runningKubernetesVersion,
   talosctlClientProblem,
   talosHopProblems,
+  upgradeDrainsFromClient,
 } from '../lib/rollout/checks';
 import { planRolloutWaves } from '../lib/rollout/plan';
 import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem } from '../lib/talos-support';
@@ -235,5 +236,164 @@ describe('runner decisions', () => {
     expect(talosctlClientProblem('v1.14.0', 'v1.13.10')).toBeUndefined();
     expect(talosctlClientProblem('v1.12.11', 'v1.13.10')).toContain('install talosctl v1.13.10');
     expect(talosctlClientProblem('dev', 'v1.13.10')).toContain('cannot read the talosctl version');
+  });
+});
+
+describe('runner decisions at their edges', () => {
+  const targets = { talosVersion: 'v1.13.10', schematicId: SCHEMATIC, kubernetesVersion: '1.35.9' };
+
+  test('defines a configured node without a readable Talos version as one to upgrade, without a hop problem', () => {
+    // GIVEN a configured node that reported no Talos version
+    const unknown = node('u', { talosVersion: undefined });
+
+    // WHEN
+    const action = nodeOsAction(unknown, targets);
+
+    // THEN
+    expect(action).toBe('upgrade');
+    expect(talosHopProblems([unknown], targets)).toEqual([]);
+  });
+
+  test('fails when the target Talos version is unreadable: no node is at it', () => {
+    // GIVEN
+    const current = node('a', { talosVersion: 'v1.13.10' });
+
+    // WHEN
+    const at = isAtTarget(current, { ...targets, talosVersion: 'latest' });
+
+    // THEN
+    expect(at).toBe(false);
+    expect(kubernetesAtVersion([current], 'latest')).toBe(false);
+  });
+
+  test('defines no hop problem for a node in maintenance, whatever Talos it boots', () => {
+    // GIVEN a maintenance-mode node booted from an old image
+    const fresh = node('m', { mode: 'maintenance', talosVersion: 'v1.10.9', kubeletVersion: undefined });
+
+    // WHEN
+    const problems = talosHopProblems([fresh], targets);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test('defines the running Kubernetes version from readable versions only, the first of equal ones', () => {
+    // GIVEN the same version written two ways, and an unreadable one
+    const nodes = [node('a', { kubeletVersion: '1.35.9' }), node('b', { kubeletVersion: 'v1.35.9', apiServerVersion: 'unknown' })];
+
+    // WHEN
+    const running = runningKubernetesVersion(nodes);
+
+    // THEN
+    expect(running).toBe('1.35.9');
+  });
+
+  test('fails when the OS rollout of some nodes would leave the running Kubernetes outside the target window', () => {
+    // GIVEN one node already on Talos 1.14.0, one still on 1.13.9, Kubernetes 1.32 running
+    const nodes = [
+      node('a', { talosVersion: 'v1.14.0', kubeletVersion: '1.32.9' }),
+      node('b', { talosVersion: 'v1.13.9', kubeletVersion: '1.32.9' }),
+    ];
+
+    // WHEN
+    const problems = kubernetesProblems(nodes, { talosVersion: 'v1.14.0', schematicId: SCHEMATIC, kubernetesVersion: '1.33.6' });
+
+    // THEN
+    expect(problems).toEqual([
+      'the running Kubernetes 1.32.9 cannot run on Talos v1.14.0 (Talos v1.14.0 supports Kubernetes 1.33 to 1.37), and nodes get the new ' +
+        'Talos before upgrade-k8s runs: upgrade Kubernetes first (deploy with only the Kubernetes version bumped), then Talos',
+    ]);
+  });
+
+  test('defines a Kubernetes upgrade into the window as allowed once every node runs the target Talos', () => {
+    // GIVEN every node on Talos 1.14.0 already, Kubernetes 1.32 running
+    const nodes = [node('a', { talosVersion: 'v1.14.0', kubeletVersion: '1.32.9', apiServerVersion: '1.32.9' })];
+
+    // WHEN
+    const problems = kubernetesProblems(nodes, { talosVersion: 'v1.14.0', schematicId: SCHEMATIC, kubernetesVersion: '1.33.6' });
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test('defines a Talos patch upgrade inside the window as allowed', () => {
+    // GIVEN a node one patch behind, Kubernetes at the target
+    const nodes = [node('a')];
+
+    // WHEN
+    const problems = preflightProblems(nodes, targets);
+
+    // THEN
+    expect(problems).toEqual([]);
+  });
+
+  test('fails when the target pair is outside the window, with the whole message', () => {
+    // GIVEN Kubernetes 1.36 running on the target Talos, 1.37 asked for
+    const nodes = [node('a', { talosVersion: 'v1.13.10', kubeletVersion: '1.36.3' })];
+
+    // WHEN
+    const problems = kubernetesProblems(nodes, { ...targets, kubernetesVersion: '1.37.0' });
+
+    // THEN
+    expect(problems).toEqual([
+      'the target pair is outside the support window: Talos v1.13.10 supports Kubernetes 1.31 to 1.36, not Kubernetes 1.37.0',
+    ]);
+  });
+
+  test('fails when both the Talos hop and the Kubernetes hop are refused, Talos first', () => {
+    // GIVEN a node two Talos minors and two Kubernetes minors behind
+    const nodes = [node('a', { talosVersion: 'v1.10.9', kubeletVersion: '1.33.1' })];
+
+    // WHEN
+    const problems = preflightProblems(nodes, targets);
+
+    // THEN
+    expect(problems).toEqual([
+      'a (10.0.0.11): Talos v1.13.10 upgrades only from 1.11.0 or newer, the node runs v1.10.9. Upgrade to the latest v1.12 patch first.',
+      'Kubernetes upgrades go one minor at a time: 1.33.1 → 1.35.9 skips 1 minor(s); upgrade to 1.34.x first',
+    ]);
+  });
+
+  test.each([
+    ['v1.12.11', 'talosctl v1.12.11 is older than the target Talos v1.13; install talosctl v1.13.10'],
+    ['v0.14.0', 'talosctl v0.14.0 is older than the target Talos v1.13; install talosctl v1.13.10'],
+    ['dev', 'cannot read the talosctl version ("dev")'],
+    ['v2.0.0', undefined],
+  ])('defines the talosctl %s problem for target Talos v1.13.10', (client, expected) => {
+    // GIVEN a talosctl of an older minor, an older major, an unreadable or a newer major version
+
+    // WHEN
+    const problem = talosctlClientProblem(client, 'v1.13.10');
+
+    // THEN
+    expect(problem).toBe(expected);
+  });
+
+  test('fails when etcd has no voting member at all', () => {
+    // GIVEN only a learner
+    const members = [{ hostname: 'a', learner: true }];
+
+    // WHEN
+    const problem = etcdMembersProblem(members, 1);
+
+    // THEN
+    expect(problem).toBe('etcd has 0 voting member(s) (none), expected 1');
+  });
+
+  test.each([
+    ['v1.13.0', true],
+    ['v1.14.0-rc.1', true],
+    ['v2.0.0', true],
+    ['v1.12.11', false],
+    ['v0.14.0', false],
+    ['garbage', false],
+  ])('defines whether talosctl drains a node on Talos %s from the client: %s', (version, expected) => {
+    // GIVEN a node's running Talos version
+
+    // WHEN
+    const fromClient = upgradeDrainsFromClient(version);
+
+    // THEN
+    expect(fromClient).toBe(expected);
   });
 });

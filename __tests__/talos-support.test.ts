@@ -1,5 +1,5 @@
 import { compareVersions, minorDistance, minorOf, parseVersion } from '../lib/semver';
-import { kubernetesHopProblem, kubernetesWindowProblem, talosHopProblem, talosSupport } from '../lib/talos-support';
+import { kubernetesHopProblem, kubernetesWindowProblem, SUPPORTED_CONTRACTS, talosHopProblem, talosSupport } from '../lib/talos-support';
 
 describe('semver', () => {
   test.each([
@@ -176,5 +176,108 @@ describe('kubernetesHopProblem', () => {
 
     // THEN
     expect(problem).toContain(message);
+  });
+});
+
+describe('support facts of every known Talos minor', () => {
+  test.each([
+    ['v1.10.0', 'Talos v1.10.0 supports Kubernetes 1.28 to 1.33'],
+    ['v1.11.0', 'Talos v1.11.0 supports Kubernetes 1.29 to 1.34'],
+    ['v1.12.0', 'Talos v1.12.0 supports Kubernetes 1.30 to 1.35'],
+    ['v1.13.0', 'Talos v1.13.0 supports Kubernetes 1.31 to 1.36'],
+    ['v1.14.0', 'Talos v1.14.0 supports Kubernetes 1.33 to 1.37'],
+  ])('fails when Talos %s runs a Kubernetes older than its window', (talos, message) => {
+    // GIVEN Kubernetes 1.20, below every window
+
+    // WHEN
+    const problem = kubernetesWindowProblem(talos, '1.20.0');
+
+    // THEN
+    expect(problem).toBe(message);
+  });
+
+  test.each([
+    ['v1.7.0', 'v1.10.0', 'Talos v1.10.0 upgrades only from 1.8.0 or newer, the node runs v1.7.0.'],
+    ['v1.8.0', 'v1.11.0', 'Talos v1.11.0 upgrades only from 1.9.0 or newer, the node runs v1.8.0. Upgrade to the latest v1.10 patch first.'],
+    ['v1.9.0', 'v1.12.0', 'Talos v1.12.0 upgrades only from 1.10.0 or newer, the node runs v1.9.0. Upgrade to the latest v1.11 patch first.'],
+    ['v1.10.0', 'v1.13.0', 'Talos v1.13.0 upgrades only from 1.11.0 or newer, the node runs v1.10.0. Upgrade to the latest v1.12 patch first.'],
+    ['v1.11.0', 'v1.14.0', 'Talos v1.14.0 upgrades only from 1.12.0 or newer, the node runs v1.11.0. Upgrade to the latest v1.13 patch first.'],
+  ])('fails when a node on %s is upgraded to %s, naming the newest minor it reaches at its exact floor', (from, to, message) => {
+    // GIVEN a node on the exact upgrade floor of the hop to take first (none below v1.10's floor)
+
+    // WHEN
+    const problem = talosHopProblem(from, to);
+
+    // THEN
+    expect(problem).toBe(message);
+  });
+
+  test('fails when a node is two hops away, naming the newest minor it reaches, not the newest below the target', () => {
+    // GIVEN a node on 1.9.6: 1.11 takes it (from 1.9.0), 1.12 does not (from 1.10.0)
+
+    // WHEN
+    const problem = talosHopProblem('v1.9.6', 'v1.13.9');
+
+    // THEN
+    expect(problem).toBe('Talos v1.13.9 upgrades only from 1.11.0 or newer, the node runs v1.9.6. Upgrade to the latest v1.11 patch first.');
+  });
+
+  test('defines the upgrade from exactly the floor of the target minor as allowed', () => {
+    // GIVEN Talos 1.13 upgrades from 1.11.0 on
+
+    // WHEN
+    const problem = talosHopProblem('v1.11.0', 'v1.13.9');
+
+    // THEN
+    expect(problem).toBeUndefined();
+  });
+
+  test.each([
+    ['garbage', 'v1.13.9', 'cannot compare Talos versions garbage and v1.13.9'],
+    ['v1.13.9', 'v1.13.8', 'v1.13.8 is older than the running v1.13.9; use talosctl rollback instead'],
+    ['v1.13.9', 'v1.20.0', 'Talos v1.20.0 is not a release this project knows'],
+  ])('fails when a node on %s is upgraded to %s, with the whole message', (from, to, message) => {
+    // GIVEN a hop that is unreadable, backwards or to an unknown minor
+
+    // WHEN
+    const problem = talosHopProblem(from, to);
+
+    // THEN
+    expect(problem).toBe(message);
+  });
+
+  test.each([
+    ['v1.20.0', '1.36.3'],
+    ['v1.13.9', 'next'],
+  ])('defines no window problem for Talos %s with Kubernetes %s, which it cannot judge', (talos, k8s) => {
+    // GIVEN an unknown Talos minor or an unreadable Kubernetes version
+
+    // WHEN
+    const problem = kubernetesWindowProblem(talos, k8s);
+
+    // THEN
+    expect(problem).toBeUndefined();
+  });
+
+  test.each([
+    ['next', '1.36.3', 'cannot compare Kubernetes versions next and 1.36.3'],
+    ['1.33.0', '1.36.0', 'Kubernetes upgrades go one minor at a time: 1.33.0 → 1.36.0 skips 2 minor(s); upgrade to 1.34.x first'],
+    ['1.36.3', '1.36.1', 'Kubernetes 1.36.1 is older than the running 1.36.3; downgrades are not supported'],
+  ])('fails when Kubernetes %s is upgraded to %s, with the whole message', (from, to, message) => {
+    // GIVEN an unreadable, too long or backwards hop
+
+    // WHEN
+    const problem = kubernetesHopProblem(from, to);
+
+    // THEN
+    expect(problem).toBe(message);
+  });
+
+  test('defines the config contracts the document builder speaks', () => {
+    // GIVEN / WHEN
+    const contracts = SUPPORTED_CONTRACTS;
+
+    // THEN
+    expect(contracts).toEqual(['v1.12', 'v1.13']);
   });
 });
