@@ -84,15 +84,6 @@ describe('checkCiliumValues', () => {
     expect(problems[0].fix).toBe('set kubeProxyReplacement: true');
   });
 
-  test('fails when kubeProxyReplacement is on while kube-proxy runs', () => {
-    // GIVEN a plan that keeps kube-proxy
-    const plan: CiliumPlanFacts = { ...example, kubeProxyEnabled: true };
-    // WHEN
-    const problems = checkCiliumValues(exampleValues, plan);
-    // THEN
-    expect(errorPaths(problems)).toEqual(['helm-values/cilium.yaml: kubeProxyReplacement']);
-  });
-
   test('fails when kubeProxyReplacement uses a mode Cilium removed', () => {
     // GIVEN
     const values = withValue(exampleValues, 'kubeProxyReplacement', 'strict');
@@ -223,19 +214,6 @@ describe('checkCiliumValues', () => {
         message: expect.stringContaining('drops SYSLOG'),
       }),
     ]);
-  });
-
-  test('fails when Hubble TLS comes from cert-manager but cert-manager is off', () => {
-    // GIVEN
-    const values = withValue(exampleValues, 'hubble', {
-      enabled: true,
-      tls: { auto: { method: 'certmanager', certManagerIssuerRef: { name: 'homelab-ca' } } },
-    });
-    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, certManager: { enabled: false } } };
-    // WHEN
-    const problems = checkCiliumValues(values, plan);
-    // THEN
-    expect(errorPaths(problems)).toEqual(['helm-values/cilium.yaml: hubble.tls.auto.method']);
   });
 
   test('fails when Hubble TLS comes from cert-manager without an issuer', () => {
