@@ -159,6 +159,17 @@ describe('runner decisions', () => {
     expect(kubernetesAtVersion([node('m', { kubeletVersion: undefined })], '1.35.9')).toBe(false);
   });
 
+  test('defines Kubernetes as at the version when a worker reports its kubelet and no API server', () => {
+    // GIVEN a control plane running both at 1.35.9 and a worker with a kubelet only
+    const nodes = [
+      node('cp', { kubeletVersion: '1.35.9', apiServerVersion: '1.35.9' }),
+      node('w', { role: 'worker', kubeletVersion: '1.35.9', apiServerVersion: undefined }),
+    ];
+    // WHEN / THEN the missing API server is not a version that differs
+    expect(kubernetesAtVersion(nodes, '1.35.9')).toBe(true);
+    expect(kubernetesAtVersion(nodes, '1.36.3')).toBe(false);
+  });
+
   test('fails when a node that needs an upgrade cannot hop to the target Talos, once per such node', () => {
     // GIVEN one node already on the target, one two minors behind
     const nodes = [node('new', { talosVersion: 'v1.13.10' }), node('old', { talosVersion: 'v1.10.9', ip: '10.0.0.12' })];
