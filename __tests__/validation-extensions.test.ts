@@ -13,6 +13,11 @@ const withExtensions = (extensions: string[]): ClusterDefinition => ({ ...homela
 const NOT_OFFICIAL = 'is not an official Image Factory extension of Talos v1.13 (lib/facts, as of 2026-08-21)';
 const LIST = '(list: https://factory.talos.dev/version/v1.13.9/extensions/official)';
 
+/** The error for `talos.extensions[index]` = `value`, not an official extension, with `fix`. */
+function notOfficial(index: number, value: string, fix: string): Problem {
+  return { severity: 'error', path: `talos.extensions[${index}]`, value, message: NOT_OFFICIAL, fix };
+}
+
 describe('system extension names', () => {
   test('defines no extension problem for names that are not <owner>/<name> (the schematic rules report those)', () => {
     // GIVEN a registry-qualified name and a name with two slashes
@@ -30,14 +35,8 @@ describe('system extension names', () => {
     const problems = problemsOf(def);
     // THEN
     expect(problems).toEqual([
-      {
-        severity: 'error',
-        path: 'talos.extensions[0]',
-        value: 'siderolabs/qemu-guest-agnt',
-        message: NOT_OFFICIAL,
-        fix: 'did you mean "siderolabs/qemu-guest-agent"?',
-      },
-      { severity: 'error', path: 'talos.extensions[1]', value: 'siderolabs/zfsxyz', message: NOT_OFFICIAL, fix: 'did you mean "siderolabs/zfs"?' },
+      notOfficial(0, 'siderolabs/qemu-guest-agnt', 'did you mean "siderolabs/qemu-guest-agent"?'),
+      notOfficial(1, 'siderolabs/zfsxyz', 'did you mean "siderolabs/zfs"?'),
     ]);
   });
 
@@ -48,20 +47,16 @@ describe('system extension names', () => {
     const problems = problemsOf(def);
     // THEN
     expect(problems).toEqual([
-      {
-        severity: 'error',
-        path: 'talos.extensions[0]',
-        value: 'siderolabs/zfs-tools',
-        message: NOT_OFFICIAL,
-        fix: `use an official name such as "siderolabs/zfs", "siderolabs/iscsi-tools", "siderolabs/multipath-tools" ${LIST}`,
-      },
-      {
-        severity: 'error',
-        path: 'talos.extensions[1]',
-        value: 'acme/iscsi',
-        message: NOT_OFFICIAL,
-        fix: `use an official name such as "siderolabs/iscsi-tools", "siderolabs/trident-iscsi-tools", "siderolabs/ctr" ${LIST}`,
-      },
+      notOfficial(
+        0,
+        'siderolabs/zfs-tools',
+        `use an official name such as "siderolabs/zfs", "siderolabs/iscsi-tools", "siderolabs/multipath-tools" ${LIST}`,
+      ),
+      notOfficial(
+        1,
+        'acme/iscsi',
+        `use an official name such as "siderolabs/iscsi-tools", "siderolabs/trident-iscsi-tools", "siderolabs/ctr" ${LIST}`,
+      ),
     ]);
   });
 
@@ -72,13 +67,11 @@ describe('system extension names', () => {
     const problems = problemsOf(def);
     // THEN only `drivers` ranks the suggestions
     expect(problems).toEqual([
-      {
-        severity: 'error',
-        path: 'talos.extensions[0]',
-        value: 'siderolabs/nv-drivers',
-        message: NOT_OFFICIAL,
-        fix: `use an official name such as "siderolabs/v4l-uvc-drivers", "siderolabs/chelsio-drivers", "siderolabs/usb-audio-drivers" ${LIST}`,
-      },
+      notOfficial(
+        0,
+        'siderolabs/nv-drivers',
+        `use an official name such as "siderolabs/v4l-uvc-drivers", "siderolabs/chelsio-drivers", "siderolabs/usb-audio-drivers" ${LIST}`,
+      ),
     ]);
   });
 });
