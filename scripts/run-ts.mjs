@@ -82,7 +82,7 @@ async function buildApp(inputsFile) {
   const scratch = path.join(outDir, `${base}.cjs`);
   const result = await build({
     ...BUILD_OPTIONS,
-    entryPoints: [path.resolve(root, entry)],
+    entryPoints: [entryPath],
     // Paths in the metafile are relative to this folder, whatever the caller's working folder.
     absWorkingDir: root,
     packages: 'external',
