@@ -26,8 +26,11 @@ import { SimulatedWorkspace } from './simulated-workspace';
 /** Project root, where the runner runs (local-exec working_dir). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
-/** The Talos provider stand-in (apply-config, reset). */
-const FAKE_CLUSTER = path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js');
+/**
+ * The Talos provider stand-in (fake-cluster.js: apply-config, reset), on the simulator's PATH as `fake-cluster` and
+ * answered by the simulator server like talosctl (FakeTalos `env`): no Node start per apply or reset.
+ */
+const FAKE_CLUSTER = 'fake-cluster';
 
 /**
  * The provider's on-destroy reset as a destroy-time provisioner of a config-apply stand-in: the node and `graceful`
@@ -37,7 +40,7 @@ const FAKE_CLUSTER = path.join(PROJECT_ROOT, '__tests__/support/fake-cluster.js'
 const RESET_PROVISIONER = {
   type: 'local-exec',
   when: 'destroy',
-  command: `node ${FAKE_CLUSTER} reset \${self.input.ip} \${self.input.graceful}`,
+  command: `${FAKE_CLUSTER} reset \${self.input.ip} \${self.input.graceful}`,
 } as const;
 
 /** The `input` of a node's config-apply stand-in: what its on-destroy reset needs (`graceful` as TalosCluster sets it). */
@@ -198,7 +201,7 @@ export function addRolloutAndTalosStandIns(
       provisioners: [
         {
           type: 'local-exec',
-          command: `node ${FAKE_CLUSTER} apply-config ${node.ip}`,
+          command: `${FAKE_CLUSTER} apply-config ${node.ip}`,
           environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
         },
       ],
