@@ -22,7 +22,14 @@ export interface TerraformResult {
 export function runTerraform(workDir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): TerraformResult {
   const cliConfig = path.join(workDir, 'terraformrc');
   if (!fs.existsSync(cliConfig)) fs.writeFileSync(cliConfig, '');
-  const fullEnv: NodeJS.ProcessEnv = { ...process.env, GOGC: '400', ...env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig };
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    GOGC: '400',
+    ...env,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    TF_CLI_CONFIG_FILE: cliConfig,
+  };
   delete fullEnv.TF_PLUGIN_CACHE_DIR;
   const r = spawnSync('terraform', [...args], { cwd: workDir, env: fullEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const stdout = r.stdout ?? '';
