@@ -4,7 +4,6 @@
  * the plan with the project's message, and an apply creates nothing; a clean lab plans cleanly.
  */
 import { homelab } from '../clusters/homelab';
-import type { FixtureFile } from '../twins/fixtures';
 import { labFitting, LabFixture, twinLabFixtures } from './support/lab-fixtures';
 import { plannedActions, TwinServer, TwinWorkspace } from './support/twins';
 
@@ -35,29 +34,33 @@ function run(ws: TwinWorkspace, command: 'plan' | 'apply'): Run {
   };
 }
 
-/** A twin server whose lab is the homelab's clean lab with `change` applied, and the synthesized homelab stack. */
-async function labWith(change: (lab: LabFixture) => void): Promise<{ twins: TwinServer; ws: TwinWorkspace }> {
-  const lab = labFitting([homelab]);
-  change(lab);
-  const fixtures: FixtureFile = twinLabFixtures(lab);
-  const twins = await TwinServer.start(fixtures);
-  const ws = new TwinWorkspace(twins, 'homelab');
-  ws.synth(homelab);
-  return { twins, ws };
-}
-
 describe('lab checks of the example stack under Terraform with the provider twins', () => {
-  const started: { twins: TwinServer; ws: TwinWorkspace }[] = [];
-  afterAll(async () => {
-    for (const s of started) {
-      s.ws.remove();
-      await s.twins.stop();
-    }
+  let twins: TwinServer;
+  /** The synthesized and initialized homelab stack every test copies. */
+  let base: TwinWorkspace;
+  const workspaces: TwinWorkspace[] = [];
+
+  beforeAll(async () => {
+    twins = await TwinServer.start();
+    base = new TwinWorkspace(twins, 'homelab');
+    workspaces.push(base);
+    base.synth(homelab);
+    base.init();
   });
-  const lab = async (change: (lab: LabFixture) => void) => {
-    const s = await labWith(change);
-    started.push(s);
-    return s.ws;
+
+  afterAll(async () => {
+    workspaces.forEach((ws) => ws.remove());
+    await twins?.stop();
+  });
+
+  /** A copy of the homelab stack, with the twins answering the homelab's clean lab with `change` applied. */
+  const lab = (change: (lab: LabFixture) => void) => {
+    const fixture = labFitting([homelab]);
+    change(fixture);
+    twins.useFixtures(twinLabFixtures(fixture));
+    const ws = new TwinWorkspace(twins, 'homelab', base);
+    workspaces.push(ws);
+    return ws;
   };
 
   /** Plan and apply both stop with exactly `message`, and nothing is created. */
@@ -71,9 +74,9 @@ describe('lab checks of the example stack under Terraform with the provider twin
     expect(ws.terraform(['state', 'list']).stdout.trim()).toBe('');
   }
 
-  test('defines a clean lab: the stack plans, the gate and every VM and download to be created', async () => {
+  test('defines a clean lab: the stack plans, the gate and every VM and download to be created', () => {
     // GIVEN a lab that fits the homelab
-    const ws = await lab(() => undefined);
+    const ws = lab(() => undefined);
     // WHEN planned
     const actions = plannedActions(ws.plan());
     // THEN the gate is created along with the lab-changing resources
@@ -83,9 +86,9 @@ describe('lab checks of the example stack under Terraform with the provider twin
     ).toHaveLength(7);
   });
 
-  test('fails when the image datastore lacks import: the plan stops with the pvesm fix, an apply creates nothing', async () => {
+  test('fails when the image datastore lacks import: the plan stops with the pvesm fix, an apply creates nothing', () => {
     // GIVEN pve2's `local` without the import content type
-    const ws = await lab((l) => {
+    const ws = lab((l) => {
       l.datastores.pve2.datastores.find((d) => d.id === 'local')!.content_types = ['backup', 'iso', 'vztmpl'];
     });
     // WHEN / THEN
@@ -96,9 +99,9 @@ describe('lab checks of the example stack under Terraform with the provider twin
     );
   });
 
-  test('fails when a declared host is not a Proxmox node: one message, an apply creates nothing', async () => {
+  test('fails when a declared host is not a Proxmox node: one message, an apply creates nothing', () => {
     // GIVEN a Proxmox cluster of pve1 and pve-b
-    const ws = await lab((l) => {
+    const ws = lab((l) => {
       l.nodes = { names: ['pve1', 'pve-b'], online: [true, true] };
       l.datastores = { pve1: l.datastores.pve1, 'pve-b': { ...l.datastores.pve2, node_name: 'pve-b' } };
     });
@@ -109,9 +112,9 @@ describe('lab checks of the example stack under Terraform with the provider twin
     );
   });
 
-  test('fails when a planned VM ID belongs to a VM of no cluster of ours: an apply creates nothing', async () => {
+  test('fails when a planned VM ID belongs to a VM of no cluster of ours: an apply creates nothing', () => {
     // GIVEN VM 8012 (homelab-cp-2's ID) is someone's database
-    const ws = await lab((l) => {
+    const ws = lab((l) => {
       l.vms.vms = [{ name: 'postgres', node_name: 'pve2', status: 'running', tags: ['db'], template: false, vm_id: 8012 }];
     });
     // WHEN / THEN

@@ -28,7 +28,7 @@ export class TwinServer {
     /** TF_REATTACH_PROVIDERS value. */
     readonly reattach: string,
     private readonly fixturesFile: string,
-    private readonly fixtures: FixtureFile,
+    private fixtures: FixtureFile,
   ) {}
 
   /** Starts the server; `fixtures` become its override file (twins/fixtures.ts). */
@@ -57,6 +57,16 @@ export class TwinServer {
    */
   fitLab(definition: ClusterDefinition): void {
     this.labClusters.push(definition);
+    this.writeFixtures();
+  }
+
+  /** Replaces the server's own fixtures (what `start` got) from the next call on; the fitted lab stays behind them. */
+  useFixtures(fixtures: FixtureFile): void {
+    this.fixtures = fixtures;
+    this.writeFixtures();
+  }
+
+  private writeFixtures(): void {
     const lab = labFixtures(labFitting(this.labClusters)).data!;
     const own = this.fixtures.data ?? {};
     const data = Object.fromEntries([...new Set([...Object.keys(own), ...Object.keys(lab)])].map((t) => [t, [...(own[t] ?? []), ...(lab[t] ?? [])]]));
