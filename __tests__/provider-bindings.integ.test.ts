@@ -35,11 +35,16 @@ function projectCopy(): string {
   return dir;
 }
 
+/** Runs `npm run bindings -- <args>` in `project`, its temporary folders under `tmp`. */
 function bindings(project: string, ...args: string[]) {
+  return bindingsIn(project, os.tmpdir(), ...args);
+}
+
+function bindingsIn(project: string, tmp: string, ...args: string[]) {
   return spawnSync(process.execPath, ['scripts/gen-bindings.mjs', ...args], {
     cwd: project,
     encoding: 'utf8',
-    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', TMPDIR: tmp },
   });
 }
 
@@ -67,13 +72,16 @@ describe('npm run bindings --check', () => {
     fs.appendFileSync(vm, '// edited by hand\n');
     const talosFacts = path.join(project, '.gen', 'schemas', 'talos', 'config.schema.v1.13.json');
     fs.writeFileSync(talosFacts, fs.readFileSync(talosFacts, 'utf8').replace('"additionalProperties": false', '"additionalProperties": true'));
+    const tmp = tempDir('bindings-tmp-');
     // WHEN
-    const run = bindings(project, '--check');
+    const run = bindingsIn(project, tmp, '--check');
     // THEN
     expect(run.stderr).toContain(
       'bindings: .gen/ is not what `npm run bindings` generates (2 file(s)):\n  PROVENANCE.json: differs\n  providers/proxmox/virtual-environment-vm/index.ts: differs\n',
     );
     expect(run.status).toBe(1);
+    // AND the generated comparison copy is gone
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
 

@@ -166,26 +166,31 @@ function differences(expectedDir, actualDir) {
 const genDir = path.join(root, '.gen');
 const previous = readProvenance(genDir);
 if (values.check) {
+  // Removed before exiting: process.exit skips `finally`.
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'bindings-check-'));
+  let diff;
   try {
     await generate(temp, previous);
-    const diff = differences(temp, genDir);
-    if (diff.length) {
-      console.error(
-        `bindings: .gen/ is not what \`npm run bindings\` generates (${diff.length} file(s)):\n${diff.map((d) => `  ${d}`).join('\n')}\nFix: npm run bindings -- --schemas DIR (with the upstream dumps) and commit .gen/`,
-      );
-      process.exit(1);
-    }
-    console.log(`bindings: .gen/ matches its facts (${listFiles(genDir).filter(OWNED).length} files)`);
+    diff = differences(temp, genDir);
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
+  if (diff.length) {
+    console.error(
+      `bindings: .gen/ is not what \`npm run bindings\` generates (${diff.length} file(s)):\n${diff.map((d) => `  ${d}`).join('\n')}\nFix: npm run bindings -- --schemas DIR (with the upstream dumps) and commit .gen/`,
+    );
+    process.exit(1);
+  }
+  console.log(`bindings: .gen/ matches its facts (${listFiles(genDir).filter(OWNED).length} files)`);
 } else {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'bindings-gen-'));
-  await generate(staging, previous);
-  fs.rmSync(path.join(genDir, 'providers'), { recursive: true, force: true });
-  fs.rmSync(path.join(genDir, 'schemas'), { recursive: true, force: true });
-  fs.cpSync(staging, genDir, { recursive: true });
-  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    await generate(staging, previous);
+    fs.rmSync(path.join(genDir, 'providers'), { recursive: true, force: true });
+    fs.rmSync(path.join(genDir, 'schemas'), { recursive: true, force: true });
+    fs.cpSync(staging, genDir, { recursive: true });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
   console.log(`bindings: wrote .gen/ (${listFiles(genDir).filter(OWNED).length} files)`);
 }
