@@ -1,5 +1,12 @@
 import { compareVersions, minorDistance, minorOf, parseVersion } from '../lib/semver';
-import { kubernetesHopProblem, kubernetesWindowProblem, SUPPORTED_CONTRACTS, talosHopProblem, talosSupport } from '../lib/talos-support';
+import {
+  kubernetesHopProblem,
+  kubernetesWindowProblem,
+  SUPPORTED_CONTRACTS,
+  TALOS_SUPPORT,
+  talosHopProblem,
+  talosSupport,
+} from '../lib/talos-support';
 
 describe('semver', () => {
   test.each([
@@ -210,6 +217,20 @@ describe('support facts of every known Talos minor', () => {
 
     // THEN
     expect(problem).toBe(message);
+  });
+
+  test('defines the known minors oldest first, each upgrading from a floor no lower than the one before', () => {
+    // GIVEN the support table (the first hop of a long upgrade is the last minor whose floor the node meets)
+    const minors = Object.keys(TALOS_SUPPORT).map((key) => parseVersion(key)!);
+    const floors = Object.values(TALOS_SUPPORT).map((s) => parseVersion(s.upgradeFrom)!);
+
+    // WHEN
+    const minorSteps = minors.slice(1).map((minor, i) => compareVersions(minor, minors[i]));
+    const floorSteps = floors.slice(1).map((floor, i) => compareVersions(floor, floors[i]));
+
+    // THEN
+    expect(minorSteps.every((step) => step > 0)).toBe(true);
+    expect(floorSteps.every((step) => step >= 0)).toBe(true);
   });
 
   test('fails when a node is two hops away, naming the newest minor it reaches, not the newest below the target', () => {

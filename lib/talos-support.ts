@@ -52,17 +52,13 @@ export function kubernetesWindowProblem(talosVersion: string, kubernetesVersion:
 }
 
 /**
- * The highest known minor between `from` and `to` that a node running `from` can upgrade to directly: the hop
- * to take first when `to` is out of reach.
+ * The newest known minor a node running `from` can upgrade to directly: the hop to take first when the target is out
+ * of reach. {@link TALOS_SUPPORT} lists the minors oldest first with floors that never fall, so that minor lies below
+ * any target whose floor `from` misses.
  */
-function intermediateMinor(from: Version, to: Version): string | undefined {
-  const reachable = Object.entries(TALOS_SUPPORT).filter(([key, s]) => {
-    const minor = parseVersion(key)!;
-    return minorDistance(from, minor) > 0 && minorDistance(minor, to) > 0 && compareVersions(from, parseVersion(s.upgradeFrom)!) >= 0;
-  });
-  return reachable
-    .map(([key]) => key)
-    .sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!))
+function intermediateMinor(from: Version): string | undefined {
+  return Object.keys(TALOS_SUPPORT)
+    .filter((key) => compareVersions(from, parseVersion(TALOS_SUPPORT[key].upgradeFrom)!) >= 0)
     .pop();
 }
 
@@ -79,7 +75,7 @@ export function talosHopProblem(from: string, to: string): string | undefined {
   if (!support) return `Talos ${to} is not a release this project knows`;
   const floor = parseVersion(support.upgradeFrom)!;
   if (compareVersions(f, floor) < 0) {
-    const via = intermediateMinor(f, t);
+    const via = intermediateMinor(f);
     const step = via ? ` Upgrade to the latest ${via} patch first.` : '';
     return `Talos ${to} upgrades only from ${support.upgradeFrom} or newer, the node runs ${from}.${step}`;
   }
