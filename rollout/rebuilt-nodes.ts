@@ -2,7 +2,7 @@
  * Nodes rebuilt under a running cluster: a node of the definition that answers in maintenance mode while the
  * cluster is bootstrapped has a new, blank machine behind it (a VM replaced with `allowVmReplacement`, or created
  * again after it vanished outside Terraform). The Kubernetes `Node` object of its old machine is still there: a
- * Talos reset, or a deleted VM, leaves it behind (fake-cluster.js models this). `talosctl health` then finds a
+ * Talos reset, or a deleted VM, leaves it behind (fake-talos-provider.js models this). `talosctl health` then finds a
  * Kubernetes node no Talos node list names ("unexpected nodes") and the preflight would refuse every deploy until
  * someone ran `kubectl delete node`. The old object describes a machine that no longer exists (its pods died with
  * it), so the preflight deletes it; the node's config apply, later in the same deploy, registers it again.

@@ -53,7 +53,7 @@ function definitionProgram() {
   const configFile = path.join(root, 'tsconfig.json');
   const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configFile);
-  return ts.createProgram([path.join(root, SOURCE)], { ...options, types: [], noEmit: true });
+  return ts.createProgram([path.join(root, SOURCE)], { ...options, types: [] });
 }
 
 const generated = createGenerator({

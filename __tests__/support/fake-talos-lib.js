@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Shared state of the simulated Talos cluster used by fake-talosctl, fake-kubectl and fake-cluster.js (tests only).
+ * Shared state of the simulated Talos cluster used by fake-talosctl, fake-kubectl and fake-talos-provider.js (tests only).
  *
  * The state lives in $FAKE_TALOS_STATE/state.json:
  *   { clientVersion, nodes: { <ip>: { name, role, stage, talosVersion, schematic, kubeletVersion,
@@ -10,7 +10,7 @@
  * `cni` is the CNI name Talos's BootstrapManifestsConfig holds: `none` (default; this stack ships Cilium as an
  * inline manifest) or `flannel`.
  * (`nodes` are the machines the Talos API reaches; `kubernetesNodes` the Kubernetes Node objects, which outlive a
- * reset.) Every fake-talosctl and fake-kubectl call and every fake-cluster.js action is appended to
+ * reset.) Every fake-talosctl and fake-kubectl call and every fake-talos-provider.js action is appended to
  * $FAKE_TALOS_STATE/calls.log (one JSON line: tool, argv, exit).
  * Mutations hold a mkdir lock so parallel Terraform steps (a worker batch) never lose an update.
  */

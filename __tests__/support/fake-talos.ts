@@ -1,7 +1,7 @@
 /**
  * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
- * that puts the simulators on PATH as `talosctl`, `kubectl` and `fake-cluster` (simulator-client, answered by
- * simulator-server.js running fake-talosctl, fake-kubectl and fake-cluster.js), a 0600 talosconfig (current context
+ * that puts the simulators on PATH as `talosctl`, `kubectl` and `talos-provider` (simulator-client, answered by
+ * simulator-server.js running fake-talosctl, fake-kubectl and fake-talos-provider.js), a 0600 talosconfig (current context
  * `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call log.
  */
 import { spawn } from 'node:child_process';
@@ -70,7 +70,7 @@ export interface FakeState {
   cni?: 'none' | 'flannel';
 }
 
-/** One logged call: of talosctl, of kubectl, or an action of the Talos provider stand-in (fake-cluster.js). */
+/** One logged call: of talosctl, of kubectl, or an action of the Talos provider stand-in (fake-talos-provider.js). */
 export interface FakeCall {
   tool: 'talosctl' | 'kubectl' | 'talos-provider';
   argv: string[];
@@ -134,7 +134,7 @@ export class FakeTalos {
     fs.mkdirSync(this.binDir);
     fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'talosctl'));
     fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'kubectl'));
-    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'fake-cluster'));
+    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'talos-provider'));
     const endpoints = Object.entries(from.nodes)
       .filter(([, n]) => n.role === 'controlplane')
       .map(([ip]) => ip);

@@ -2,7 +2,7 @@
  * Runs the rollout constructs under real Terraform against the talosctl and kubectl simulators. The test stack has
  * only terraform_data + local-exec (no provider download): a stand-in for the VMs and talosconfig, ClusterRollout,
  * NodeCleanup, one step per node playing the Talos provider's config apply (and, for control planes, the bootstrap:
- * fake-cluster.js) with its on-destroy reset, ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and
+ * fake-talos-provider.js) with its on-destroy reset, ClusterHealthCheck and AddonManifestSync, wired as in stacks/talos-cluster-stack.ts and
  * constructs/talos-cluster.ts (applies after the rollout gate and the node cleanup, control planes chained, workers
  * after them). The local backend keeps the state beside the generated cdk.tf.json, with a relative path, so a folder
  * can be copied to branch a scenario.
@@ -27,10 +27,11 @@ import { SimulatedWorkspace } from './simulated-workspace';
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * The Talos provider stand-in (fake-cluster.js: apply-config, reset), on the simulator's PATH as `fake-cluster` and
- * answered by the simulator server like talosctl (FakeTalos `env`): no Node start per apply or reset.
+ * The Talos provider stand-in (fake-talos-provider.js: apply-config, reset), on the simulator's PATH as
+ * `talos-provider` and answered by the simulator server like talosctl (FakeTalos `env`): no Node start per apply or
+ * reset.
  */
-const FAKE_CLUSTER = 'fake-cluster';
+const FAKE_PROVIDER = 'talos-provider';
 
 /**
  * The provider's on-destroy reset as a destroy-time provisioner of a config-apply stand-in: the node and `graceful`
@@ -40,7 +41,7 @@ const FAKE_CLUSTER = 'fake-cluster';
 const RESET_PROVISIONER = {
   type: 'local-exec',
   when: 'destroy',
-  command: `${FAKE_CLUSTER} reset \${self.input.ip} \${self.input.graceful}`,
+  command: `${FAKE_PROVIDER} reset \${self.input.ip} \${self.input.graceful}`,
 } as const;
 
 /** The `input` of a node's config-apply stand-in: what its on-destroy reset needs (`graceful` as TalosCluster sets it). */
@@ -141,7 +142,7 @@ export interface ApplyWiring {
 /**
  * The rollout and the Talos side of a test stack, wired as stacks/talos-cluster-stack.ts and constructs/talos-cluster.ts
  * wire them: ClusterRollout after `after`, NodeCleanup, one config apply per node (control planes chained, workers
- * after them; fake-cluster.js plays the apply and, for control planes, the bootstrap) whose destruction — replaced,
+ * after them; fake-talos-provider.js plays the apply and, for control planes, the bootstrap) whose destruction — replaced,
  * torn down, or removed (`withRemovedApplies`) — runs the node's reset once with TalosCluster's `graceful`, as the
  * provider's on_destroy does, ClusterHealthCheck and AddonManifestSync. Shared by the rollout and identity harnesses.
  */
@@ -201,7 +202,7 @@ export function addRolloutAndTalosStandIns(
       provisioners: [
         {
           type: 'local-exec',
-          command: `${FAKE_CLUSTER} apply-config ${node.ip}`,
+          command: `${FAKE_PROVIDER} apply-config ${node.ip}`,
           environment: node.role === 'controlplane' ? { ...target, FAKE_MANIFESTS: manifests } : target,
         },
       ],

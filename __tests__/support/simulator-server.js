@@ -1,14 +1,15 @@
 'use strict';
 /**
  * Answers the simulated `talosctl` and `kubectl` calls, and the Talos provider stand-in's applies and resets
- * (`fake-cluster`, fake-cluster.js), of one test process from a single long-running Node process.
+ * (`talos-provider`, fake-talos-provider.js), of one test process from a single long-running Node process.
  *
  * Why: a rolling-upgrade deploy makes ~300 simulator calls, and starting Node for each took ~0.12 s: most of the
  * integration tier's time. The tools on the tests' PATH are `simulator-client` (bash builtins only, ~20 ms a call),
  * which sends its argv, working folder, pid and the environment variables the simulators read here over TCP
  * (127.0.0.1, port in FAKE_SIM_PORT) and prints what comes back. The simulator scripts (fake-talosctl, fake-kubectl,
- * fake-cluster.js, fake-talos-lib.js) are unchanged and still runnable on their own: each call evaluates them afresh with a `process` that carries the caller's argv, environment and pid,
- * in the caller's working folder, so no state survives between calls except the files the scripts write.
+ * fake-talos-provider.js, fake-talos-lib.js) are unchanged and still runnable on their own: each call evaluates
+ * them afresh with a `process` that carries the caller's argv, environment and pid, in the caller's working folder,
+ * so no state survives between calls except the files the scripts write.
  *
  *   node simulator-server.js <port-file> <parent-pid>
  *
@@ -24,7 +25,7 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const TOOLS = { talosctl: 'fake-talosctl', kubectl: 'fake-kubectl', 'fake-cluster': 'fake-cluster.js' };
+const TOOLS = { talosctl: 'fake-talosctl', kubectl: 'fake-kubectl', 'talos-provider': 'fake-talos-provider.js' };
 const compiled = new Map();
 
 /** The script at `file` as a function of the CommonJS arguments plus `process` (compiled once). */

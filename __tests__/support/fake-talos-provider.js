@@ -40,7 +40,7 @@ function need(name) {
 const argv = process.argv.slice(2);
 const [command, ip, graceful = 'true', ...extra] = argv;
 if (!['apply-config', 'reset'].includes(command) || !ip || extra.length > 0 || !['true', 'false'].includes(graceful)) {
-  process.stderr.write('usage: fake-cluster.js apply-config <node ip> | reset <node ip> [true|false (graceful)]\n');
+  process.stderr.write('usage: fake-talos-provider.js apply-config <node ip> | reset <node ip> [true|false (graceful)]\n');
   process.exit(2);
 }
 
