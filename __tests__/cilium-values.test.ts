@@ -37,6 +37,11 @@ function errorPaths(problems: Problem[]): string[] {
 const example = planCluster(homelab);
 const exampleValues = mergedValues(homelab);
 
+/** The example's plan facts with its Cilium add-on settings changed. */
+function withCilium(changes: Partial<CiliumPlanFacts['addons']['cilium']>): CiliumPlanFacts {
+  return { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, ...changes } } };
+}
+
 describe('checkCiliumValues', () => {
   test('defines no problems for helm-values/cilium.yaml with the example plan', () => {
     // GIVEN the shipped values merged with the example's definition-derived values
@@ -374,7 +379,7 @@ describe('checkCiliumValues messages', () => {
   test('defines the chart defaults of BPF masquerading, Cluster Mesh, L2 announcements and the Gateway API as fine', () => {
     // GIVEN the example values without those keys, for a plan without a load-balancer range
     const values = ['bpf', 'clustermesh', 'l2announcements', 'gatewayAPI'].reduce((v, key) => withValue(v, key, undefined), exampleValues);
-    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, loadBalancerRange: undefined } } };
+    const plan = withCilium({ loadBalancerRange: undefined });
 
     // WHEN
     const problems = checkCiliumValues(values, plan);
@@ -386,7 +391,7 @@ describe('checkCiliumValues messages', () => {
   test.each([false, 'false', null, ''])('fails when kubeProxyReplacement is %p while Talos disables kube-proxy', (value) => {
     // GIVEN a false-like value, and a plan without a load-balancer range (no L2 problem)
     const values = withValue(withValue(exampleValues, 'kubeProxyReplacement', value), 'l2announcements.enabled', false);
-    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, loadBalancerRange: undefined } } };
+    const plan = withCilium({ loadBalancerRange: undefined });
 
     // WHEN
     const problems = checkCiliumValues(values, plan);
@@ -441,11 +446,7 @@ describe('checkCiliumValues messages', () => {
   test('fails when L2 announcements and the Gateway API meet kubeProxyReplacement false', () => {
     // GIVEN the Gateway API on in the plan and the values, kube-proxy kept
     const values = withValue(withValue(exampleValues, 'kubeProxyReplacement', false), 'gatewayAPI.enabled', true);
-    const plan: CiliumPlanFacts = {
-      ...example,
-      kubeProxyEnabled: true,
-      addons: { ...example.addons, cilium: { ...example.addons.cilium, gatewayApi: true } },
-    };
+    const plan: CiliumPlanFacts = { ...withCilium({ gatewayApi: true }), kubeProxyEnabled: true };
 
     // WHEN
     const problems = checkCiliumValues(values, plan);
@@ -641,7 +642,7 @@ describe('checkCiliumValues messages', () => {
 
   test('fails when L2 announcements are on without a load-balancer range, with the message and fix', () => {
     // GIVEN
-    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, loadBalancerRange: undefined } } };
+    const plan = withCilium({ loadBalancerRange: undefined });
 
     // WHEN
     const problems = checkCiliumValues(exampleValues, plan);
@@ -668,7 +669,7 @@ describe('checkCiliumValues messages', () => {
   ])('fails when gatewayAPI.enabled is %p but addons.cilium.gatewayApi is %p', (enabled, gatewayApi, message, fix) => {
     // GIVEN values and definition that disagree
     const values = withValue(exampleValues, 'gatewayAPI.enabled', enabled);
-    const plan: CiliumPlanFacts = { ...example, addons: { ...example.addons, cilium: { ...example.addons.cilium, gatewayApi } } };
+    const plan = withCilium({ gatewayApi });
 
     // WHEN
     const problems = checkCiliumValues(values, plan);
