@@ -19,6 +19,7 @@ export {
   TerraformLocal,
   TerraformIterator,
   Op,
+  propertyAccess,
 } from 'cdktf';
 export type { ITerraformDependable, PgBackendConfig } from 'cdktf';
 export { DataResource as TerraformData } from 'cdktf';
