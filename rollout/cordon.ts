@@ -73,10 +73,10 @@ export function kubectlVia(snapshot: ClusterSnapshot, avoid?: string): string {
 
 /**
  * Uncordons every Node the rollout cordoned itself (it carries {@link ROLLOUT_CORDON_ANNOTATION}) and removes the
- * annotation. Returns the problems the caller must stop on: Nodes cordoned by someone else.
+ * annotation, given the cordons just read ({@link readCordons}). Returns the problems the caller must stop on: Nodes
+ * cordoned by someone else.
  */
-export async function releaseOwnCordons(ctx: PhaseContext, snapshot: ClusterSnapshot, deadline: Deadline): Promise<string[]> {
-  const cordons = await readCordons(ctx, snapshot, deadline);
+export async function releaseOwnCordons(ctx: PhaseContext, snapshot: ClusterSnapshot, cordons: readonly NodeCordon[]): Promise<string[]> {
   const problems: string[] = [];
   for (const c of cordons) {
     const via = kubectlVia(snapshot, c.node.ip);

@@ -40,8 +40,10 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
 
   const cluster = await probeCluster(ctx, deadline, { versions: false, kubernetes: false });
   const controlPlanes = cluster.nodes.filter((n) => n.role === 'controlplane' && n.mode === 'configured').length;
+  // The Nodes as Talos mirrors them: read once, for the cordons to release and this node's Kubernetes name.
+  const cordons = cluster.bootstrapped ? await readCordons(ctx, cluster, deadline) : [];
   if (cluster.bootstrapped) {
-    const foreign = await releaseOwnCordons(ctx, cluster, deadline);
+    const foreign = await releaseOwnCordons(ctx, cluster, cordons);
     if (foreign.length > 0) throw new Error(foreign.join('; '));
   }
   if (action === 'skip-current') {
@@ -58,7 +60,10 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
   }
 
   const drainsHere = cluster.bootstrapped && upgradeDrainsFromClient(before.talosVersion!);
-  const nodename = drainsHere ? (await readCordons(ctx, cluster, deadline)).find((c) => c.node.name === node.name)?.nodename : undefined;
+  // A Node not mirrored at the first read (just registered) is read again now that the cluster passed its gates.
+  const ownNodename = async (): Promise<string | undefined> =>
+    (cordons.find((c) => c.node.name === node.name) ?? (await readCordons(ctx, cluster, deadline)).find((c) => c.node.name === node.name))?.nodename;
+  const nodename = drainsHere ? await ownNodename() : undefined;
   if (drainsHere && nodename) {
     const unreachable = await ctx.kube.endpointProblem();
     if (unreachable) throw new Error(`${node.name}: ${endpointMessage(unreachable)}`);

@@ -15,7 +15,7 @@ import { nodeOsAction, preflightProblems, runningKubernetesVersion, talosctlClie
 import { describeNode, probeCluster } from '../cluster-state';
 import { PhaseContext } from './context';
 import { osTargets, RolloutConfig } from '../config';
-import { releaseOwnCordons } from '../cordon';
+import { readCordons, releaseOwnCordons } from '../cordon';
 import { deleteStaleNodeObjects, rebuiltNodes } from '../rebuilt-nodes';
 import { waitClusterHealthy } from '../gates';
 import { progress } from '../log';
@@ -59,7 +59,7 @@ export async function preflight(ctx: PhaseContext, config: RolloutConfig): Promi
       const unreachable = await ctx.kube.endpointProblem();
       if (unreachable) problems.push(`OS upgrade of ${drainedHere.join(', ')}: ${endpointMessage(unreachable)}`);
     }
-    problems.push(...(await releaseOwnCordons(ctx, snapshot, deadline)));
+    problems.push(...(await releaseOwnCordons(ctx, snapshot, await readCordons(ctx, snapshot, deadline))));
     await deleteStaleNodeObjects(ctx, snapshot);
   }
   if (!snapshot.bootstrapped) {
