@@ -10,7 +10,7 @@
  *  - `destroy <vmid>` deletes the VM, and with it the machine at its address. Deleting takes
  *    `faults.proxmoxDeleteSeconds` (default 0) during which the VM still exists, as stopping and deleting a real VM
  *    takes seconds.
- * Each action is logged to calls.log as tool `proxmox`.
+ * Each action is logged to calls.log as tool `proxmox`. On the tests' PATH as `proxmox` (simulator-client).
  */
 const lib = require('./fake-talos-lib');
 
@@ -42,13 +42,16 @@ function destroy(state) {
   return undefined;
 }
 
-if (command === 'destroy') {
-  const seconds = (lib.readState().faults || {}).proxmoxDeleteSeconds || 0;
-  if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
+function act() {
+  const failure = lib.withState(command === 'create' ? create : destroy);
+  lib.appendCall({ tool: 'proxmox', argv, exit: failure ? 1 : 0 });
+  if (failure) {
+    process.stderr.write(`${failure}\n`);
+    process.exit(1);
+  }
 }
-const failure = lib.withState(command === 'create' ? create : destroy);
-lib.appendCall({ tool: 'proxmox', argv, exit: failure ? 1 : 0 });
-if (failure) {
-  process.stderr.write(`${failure}\n`);
-  process.exit(1);
-}
+
+// A timer, not a blocking sleep: in the simulator server, other calls (a VM created meanwhile) go on while it waits.
+const deleteSeconds = command === 'destroy' ? (lib.readState().faults || {}).proxmoxDeleteSeconds || 0 : 0;
+if (deleteSeconds > 0) setTimeout(act, deleteSeconds * 1000);
+else act();

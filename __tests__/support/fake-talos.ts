@@ -1,7 +1,7 @@
 /**
  * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
- * that puts the simulators on PATH as `talosctl`, `kubectl` and `talos-provider` (simulator-client, answered by
- * simulator-server.js running fake-talosctl, fake-kubectl and fake-talos-provider.js), a 0600 talosconfig (current context
+ * that puts the simulators on PATH as `talosctl`, `kubectl`, `talos-provider` and `proxmox` (simulator-client,
+ * answered by simulator-server.js running fake-talosctl, fake-kubectl, fake-talos-provider.js and fake-proxmox.js), a 0600 talosconfig (current context
  * `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call log.
  */
 import { spawn } from 'node:child_process';
@@ -135,6 +135,7 @@ export class FakeTalos {
     fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'talosctl'));
     fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'kubectl'));
     fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'talos-provider'));
+    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'proxmox'));
     const endpoints = Object.entries(from.nodes)
       .filter(([, n]) => n.role === 'controlplane')
       .map(([ip]) => ip);

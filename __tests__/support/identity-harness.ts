@@ -24,13 +24,12 @@ import { ClusterDefinition } from '../../lib/cluster-definition';
 import { identityClaims, identityPin, replacementAllowed, vmLifecycle } from '../../lib/node-identity';
 import { formatProblem } from '../../lib/problems';
 import { SimulatedWorkspace } from './simulated-workspace';
-import { addRolloutAndTalosStandIns, DeployTargets, PROJECT_ROOT, withRemovedApplies } from './rollout-harness';
+import { addRolloutAndTalosStandIns, DeployTargets, withRemovedApplies } from './rollout-harness';
 import { TerraformResult } from './terraform-cli';
 import { resourceAddress } from '../../constructs/terraform-address';
 
-const SUPPORT = path.join(PROJECT_ROOT, '__tests__/support');
-/** What deletes a VM stand-in's VM in the simulated Proxmox (a destroy-time provisioner). */
-const vmDeleteCommand = `node ${SUPPORT}/fake-proxmox.js destroy \${self.input.vm_id}`;
+/** What deletes a VM stand-in's VM in the simulated Proxmox (a destroy-time provisioner; `proxmox` is fake-proxmox.js). */
+const vmDeleteCommand = 'proxmox destroy ${self.input.vm_id}';
 /** Where a harness keeps the node names of its last successful deploy. */
 const DEPLOYED_NODES = 'deployed-nodes.json';
 
@@ -62,7 +61,7 @@ export function synthIdentityStack(def: ClusterDefinition, targets: DeployTarget
       },
       dependsOn: [claims],
       provisioners: [
-        { type: 'local-exec', command: `node ${SUPPORT}/fake-proxmox.js create ${node.vmId} ${node.name} ${node.ip} ${node.role} ${node.host}` },
+        { type: 'local-exec', command: `proxmox create ${node.vmId} ${node.name} ${node.ip} ${node.role} ${node.host}` },
         // Runs when the VM is replaced or torn down; for a node removed from the definition the harness adds a
         // `removed` block with the same provisioner (IdentityHarness.write).
         { type: 'local-exec', when: 'destroy', command: vmDeleteCommand },

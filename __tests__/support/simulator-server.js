@@ -1,15 +1,16 @@
 'use strict';
 /**
- * Answers the simulated `talosctl` and `kubectl` calls, and the Talos provider stand-in's applies and resets
- * (`talos-provider`, fake-talos-provider.js), of one test process from a single long-running Node process.
+ * Answers the simulated `talosctl` and `kubectl` calls, the Talos provider stand-in's applies and resets
+ * (`talos-provider`, fake-talos-provider.js) and the simulated Proxmox's VM creates and deletes (`proxmox`,
+ * fake-proxmox.js), of one test process from a single long-running Node process.
  *
  * Why: a rolling-upgrade deploy makes ~300 simulator calls, and starting Node for each took ~0.12 s: most of the
  * integration tier's time. The tools on the tests' PATH are `simulator-client` (bash builtins only, ~20 ms a call),
  * which sends its argv, working folder, pid and the environment variables the simulators read here over TCP
  * (127.0.0.1, port in FAKE_SIM_PORT) and prints what comes back. The simulator scripts (fake-talosctl, fake-kubectl,
- * fake-talos-provider.js, fake-talos-lib.js) are unchanged and still runnable on their own: each call evaluates
- * them afresh with a `process` that carries the caller's argv, environment and pid, in the caller's working folder,
- * so no state survives between calls except the files the scripts write.
+ * fake-talos-provider.js, fake-proxmox.js, fake-talos-lib.js) are unchanged and still runnable on their own: each
+ * call evaluates them afresh with a `process` (and a `setTimeout`) that carries the caller's argv, environment and
+ * pid, in the caller's working folder, so no state survives between calls except the files the scripts write.
  *
  *   node simulator-server.js <port-file> <parent-pid>
  *
@@ -25,7 +26,7 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const TOOLS = { talosctl: 'fake-talosctl', kubectl: 'fake-kubectl', 'talos-provider': 'fake-talos-provider.js' };
+const TOOLS = { talosctl: 'fake-talosctl', kubectl: 'fake-kubectl', 'talos-provider': 'fake-talos-provider.js', proxmox: 'fake-proxmox.js' };
 const compiled = new Map();
 
 /** The script at `file` as a function of the CommonJS arguments plus `process` (compiled once). */
@@ -33,7 +34,7 @@ function compile(file) {
   if (!compiled.has(file)) {
     // A shebang is not valid inside a function body: blank it, keeping line numbers.
     const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
-    const wrapper = `(function (exports, require, module, __filename, __dirname, process) {${source}\n})`;
+    const wrapper = `(function (exports, require, module, __filename, __dirname, process, setTimeout) {${source}\n})`;
     compiled.set(file, new vm.Script(wrapper, { filename: file }).runInThisContext());
   }
   return compiled.get(file);
@@ -46,7 +47,11 @@ class ProcessExit {
   }
 }
 
-/** Runs one simulator call as its own process would: returns exit code, stdout and stderr. */
+/**
+ * Runs one simulator call as its own process would; resolves to its exit code, stdout and stderr. A tool that waits
+ * (fake-proxmox.js's slow delete) does so with `setTimeout`, as a process of its own would: the call ends when the
+ * tool exits or has nothing left to wait for, and other calls are answered meanwhile.
+ */
 function runTool(tool, argv, env, pid, cwd) {
   const file = path.join(__dirname, TOOLS[tool]);
   let stdout = '';
@@ -65,31 +70,50 @@ function runTool(tool, argv, env, pid, cwd) {
     },
     cwd: () => cwd,
   };
-  // The tool and the local modules it requires are evaluated per call with this `process`; packages and node:
-  // modules are shared.
-  const local = new Map();
-  const requireFor = (dir) => (id) => {
-    if (!id.startsWith('.')) return require(id);
-    const resolved = require.resolve(path.resolve(dir, id));
-    if (!local.has(resolved)) {
-      const mod = { exports: {} };
-      local.set(resolved, mod);
-      compile(resolved)(mod.exports, requireFor(path.dirname(resolved)), mod, resolved, path.dirname(resolved), proc);
-    }
-    return local.get(resolved).exports;
-  };
-  let code;
-  try {
-    process.chdir(cwd);
-    requireFor(__dirname)(`./${TOOLS[tool]}`);
-    code = proc.exitCode ?? 0;
-  } catch (e) {
-    if (!(e instanceof ProcessExit)) {
-      stderr += `simulator-server: ${tool} crashed: ${e && e.stack ? e.stack : String(e)}\n`;
-      code = 70;
-    } else code = e.code;
-  }
-  return { code, stdout, stderr };
+  return new Promise((resolve) => {
+    const timers = new Set();
+    let ended = false;
+    const end = (code) => {
+      ended = true;
+      timers.forEach(clearTimeout);
+      resolve({ code, stdout, stderr });
+    };
+    // Runs a piece of the tool (its top level, or a timer it set) in the caller's working folder.
+    const step = (body) => {
+      if (ended) return;
+      try {
+        process.chdir(cwd);
+        body();
+      } catch (e) {
+        if (e instanceof ProcessExit) return end(e.code);
+        stderr += `simulator-server: ${tool} crashed: ${e && e.stack ? e.stack : String(e)}\n`;
+        return end(70);
+      }
+      if (timers.size === 0) end(proc.exitCode ?? 0);
+    };
+    const toolSetTimeout = (fn, ms, ...args) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        step(() => fn(...args));
+      }, ms);
+      timers.add(timer);
+      return timer;
+    };
+    // The tool and the local modules it requires are evaluated per call with this `process`; packages and node:
+    // modules are shared.
+    const local = new Map();
+    const requireFor = (dir) => (id) => {
+      if (!id.startsWith('.')) return require(id);
+      const resolved = require.resolve(path.resolve(dir, id));
+      if (!local.has(resolved)) {
+        const mod = { exports: {} };
+        local.set(resolved, mod);
+        compile(resolved)(mod.exports, requireFor(path.dirname(resolved)), mod, resolved, path.dirname(resolved), proc, toolSetTimeout);
+      }
+      return local.get(resolved).exports;
+    };
+    step(() => requireFor(__dirname)(`./${TOOLS[tool]}`));
+  });
 }
 
 /** Parses a complete request, or returns undefined while bytes are missing. */
@@ -123,17 +147,22 @@ function serve(socket) {
     const request = parseRequest(buffer);
     if (!request) return;
     socket.removeAllListeners('data');
-    let result;
-    if (!TOOLS[request.tool]) result = { code: 70, stdout: '', stderr: `simulator-server: unknown tool ${request.tool}\n` };
-    else result = runTool(request.tool, request.argv, request.env, request.pid, request.cwd);
-    let errFile = '';
-    if (result.stderr) {
-      errFile = path.join(request.env.FAKE_TALOS_STATE || os.tmpdir(), `.stderr-${request.pid}`);
-      fs.writeFileSync(errFile, result.stderr);
-    }
-    socket.end(`${result.code}\n${errFile}\n${result.stdout}`);
+    const running = TOOLS[request.tool]
+      ? runTool(request.tool, request.argv, request.env, request.pid, request.cwd)
+      : Promise.resolve({ code: 70, stdout: '', stderr: `simulator-server: unknown tool ${request.tool}\n` });
+    running.then((result) => respond(socket, request, result));
   });
   socket.on('error', () => socket.destroy());
+}
+
+/** Sends a call's result: exit code, the file holding stderr (when any), then stdout. */
+function respond(socket, request, result) {
+  let errFile = '';
+  if (result.stderr) {
+    errFile = path.join(request.env.FAKE_TALOS_STATE || os.tmpdir(), `.stderr-${request.pid}`);
+    fs.writeFileSync(errFile, result.stderr);
+  }
+  socket.end(`${result.code}\n${errFile}\n${result.stdout}`);
 }
 
 const [portFile, parentPid] = process.argv.slice(2);
