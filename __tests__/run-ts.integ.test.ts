@@ -1,7 +1,8 @@
 /**
  * scripts/run-ts.mjs (the runner behind `npm run synth` and cdktf.json's app): bundles once, reuses the bundle
  * while no TypeScript source changed, rebuilds when one did, and passes arguments through; the packages the app
- * imports live in a separate vendor bundle that a change of project code does not rebuild.
+ * imports live in a separate vendor bundle, under node_modules/.cache/run-ts/, that a change of project code does
+ * not rebuild and that another checkout linking the same node_modules reuses.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,10 @@ beforeAll(() => {
   fs.mkdirSync(path.join(project, 'scripts'));
   fs.copyFileSync(path.join(root, 'scripts', 'run-ts.mjs'), path.join(project, 'scripts', 'run-ts.mjs'));
   fs.writeFileSync(path.join(project, 'package.json'), '{"name":"run-ts-test","private":true}\n');
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  // The packages the runner and the entry need, linked one by one: the vendor bundles land in this project's own
+  // node_modules/.cache.
+  fs.mkdirSync(path.join(project, 'node_modules'));
+  for (const pkg of ['esbuild', 'yaml']) fs.symlinkSync(path.join(root, 'node_modules', pkg), path.join(project, 'node_modules', pkg), 'dir');
   fs.writeFileSync(
     path.join(project, 'entry.ts'),
     "import { stringify } from 'yaml';\nimport { greeting } from './lib/greeting';\nconsole.log(`${greeting}: ${stringify(process.argv.slice(2).join(' ')).trim()}`);\n",
@@ -26,9 +30,11 @@ beforeAll(() => {
 });
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/run-ts.mjs', 'entry.ts', ...args], { cwd: project, encoding: 'utf8' });
+const vendorDir = path.join(project, 'node_modules', '.cache', 'run-ts');
+const bundleDir = (kind: 'app' | 'vendor') => (kind === 'app' ? path.join(project, '.build') : vendorDir);
 const bundles = (kind: 'app' | 'vendor') =>
   fs
-    .readdirSync(path.join(project, '.build'))
+    .readdirSync(bundleDir(kind))
     .filter((f) => f.endsWith('.cjs') && f.startsWith(kind === 'app' ? 'entry-' : 'entry-vendor-') && (kind === 'vendor' || !f.includes('-vendor-')))
     .sort();
 
@@ -81,7 +87,7 @@ describe('scripts/run-ts.mjs', () => {
       .filter((f) => fs.existsSync(path.join(project, '.build', `${f}.v8cache`)))
       .sort((a, b) => mtime(b) - mtime(a))[0];
     expect(app).toBeDefined();
-    expect(bundles('vendor').every((f) => fs.existsSync(path.join(project, '.build', `${f}.v8cache`)))).toBe(true);
+    expect(bundles('vendor').every((f) => fs.existsSync(path.join(vendorDir, `${f}.v8cache`)))).toBe(true);
     // WHEN the app's cache is damaged (as after a Node upgrade) and the entry runs again
     const cache = path.join(project, '.build', `${app}.v8cache`);
     fs.writeFileSync(cache, 'not a code cache');
@@ -99,5 +105,28 @@ describe('scripts/run-ts.mjs', () => {
     // THEN
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('hey: e\n');
+  });
+
+  test('defines the vendor bundle as reused by a copy of the project that links the same node_modules', () => {
+    // GIVEN the project's vendor bundle, and a copy of the project (no .build) whose node_modules is a link to it
+    expect(run('v').stdout).toBe('hey: v\n');
+    const vendor = bundles('vendor');
+    const built = vendor.map((f) => fs.statSync(path.join(vendorDir, f)).mtimeMs);
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'run-ts-copy-'));
+    try {
+      for (const file of ['package.json', 'entry.ts', 'scripts', 'lib'])
+        fs.cpSync(path.join(project, file), path.join(copy, file), { recursive: true });
+      fs.symlinkSync(path.join(project, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+      // WHEN the copy runs the entry
+      const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'entry.ts', 'w'], { cwd: copy, encoding: 'utf8' });
+      // THEN it built its own app bundle and ran with the same vendor bundle, not rebuilt
+      expect([r.stderr, r.stdout]).toEqual(['', 'hey: w\n']);
+      const ownBuild = fs.readdirSync(path.join(copy, '.build')).filter((f) => f.endsWith('.cjs'));
+      expect(ownBuild).toEqual([expect.stringMatching(/^entry-[0-9a-f]{16}\.cjs$/)]);
+      expect(bundles('vendor')).toEqual(vendor);
+      expect(vendor.map((f) => fs.statSync(path.join(vendorDir, f)).mtimeMs)).toEqual(built);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

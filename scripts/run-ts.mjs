@@ -14,7 +14,9 @@
 //   Rebuilding takes ~0.1 s.
 // - the vendor bundle: every package the app imports, served to the app's `require` (resolving and reading a few
 //   hundred small files from node_modules cost ~0.2 s a run). Keyed by package-lock.json and the list of imports, it
-//   is rebuilt only when dependencies change (~0.3 s).
+//   is rebuilt only when dependencies change (~0.3 s). It lives with what it is built from, in
+//   node_modules/.cache/run-ts/, so a git worktree or a copy of the project that links node_modules (`npm run
+//   review` synthesizes two worktrees; the tests copy the project) reuses it instead of building it again.
 // Both run with V8's code cache kept beside them. Files are written under a temporary name and renamed, so
 // parallel runs never race. The app's source map is a separate file that node reads only with
 // `--enable-source-maps` (NODE_OPTIONS); the bundles are then loaded plainly so stack traces map to the sources.
@@ -38,6 +40,7 @@ if (!entry) {
 }
 
 const outDir = path.join(root, '.build');
+const vendorDir = path.join(root, 'node_modules', '.cache', 'run-ts');
 const base = path.basename(entry, '.ts');
 
 /** [file, size, mtimeMs] of each of `files` (relative to the project), or undefined when one is gone. */
@@ -160,7 +163,7 @@ async function vendorBundle(base, specifiers) {
     .update(JSON.stringify(specifiers))
     .digest('hex')
     .slice(0, 16);
-  const file = path.join(outDir, `${base}-vendor-${key}.cjs`);
+  const file = path.join(vendorDir, `${base}-vendor-${key}.cjs`);
   if (fs.existsSync(file)) return file;
   const contents = [
     'const packages = {};',
@@ -175,8 +178,9 @@ async function vendorBundle(base, specifiers) {
     stdin: { contents, resolveDir: root, sourcefile: 'vendor.js', loader: 'js' },
     external: EXTERNAL_PACKAGES,
   });
+  fs.mkdirSync(vendorDir, { recursive: true });
   writeAtomically(file, result.outputFiles[0].contents);
-  prune(outDir, `${base}-vendor`);
+  prune(vendorDir, `${base}-vendor`);
   return file;
 }
 
