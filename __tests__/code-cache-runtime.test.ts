@@ -1,0 +1,42 @@
+/**
+ * jest's runtime with V8's code cache (__tests__/support/code-cache-runtime.js, jest.config.js `runtime`): this file
+ * runs under it, so `vm.compileFunction` here is the one jest compiles every module with.
+ */
+import vm from 'node:vm';
+
+/** Compiles `body` as the module `file` the way jest does, in a fresh context, and calls it. */
+function runModule(file: string, body: string): unknown {
+  const fn = vm.compileFunction(body, ['input'], { filename: file, parsingContext: vm.createContext({}) }) as (input: number) => unknown;
+  return fn(1);
+}
+
+describe('code cache runtime', () => {
+  test('defines a module compiled again, with the cache of its first run, as running the same code', () => {
+    // GIVEN a module that ran once (its code cache taken from that run)
+    const file = '/virtual/cached-module.js';
+    const body = 'const twice = (x) => x * 2; return [twice(input), typeof input];';
+    expect(runModule(file, body)).toEqual([2, 'number']);
+
+    // WHEN it is compiled and run again, and a third time
+    const results = [runModule(file, body), runModule(file, body)];
+
+    // THEN
+    expect(results).toEqual([
+      [2, 'number'],
+      [2, 'number'],
+    ]);
+  });
+
+  test('defines a module edited to a source of the same length as running the edited code', () => {
+    // GIVEN a module compiled twice (the second time from the code cache)
+    const file = '/virtual/edited-module.js';
+    expect(runModule(file, 'return input + 111;')).toBe(112);
+    expect(runModule(file, 'return input + 111;')).toBe(112);
+
+    // WHEN it is edited (jest --watch keeps its workers) to a source of the same length
+    const edited = runModule(file, 'return input + 222;');
+
+    // THEN the edit runs, not the cached code (V8 checks only a cache's source length)
+    expect(edited).toBe(223);
+  });
+});
