@@ -1,14 +1,18 @@
 /**
  * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
- * that puts the simulators on PATH as `talosctl`, `kubectl`, `talos-provider` and `proxmox` (simulator-client,
- * answered by simulator-server.js running fake-talosctl, fake-kubectl, fake-talos-provider.js and fake-proxmox.js), a 0600 talosconfig (current context
- * `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call log.
+ * that puts the simulators on PATH ({@link SIMULATED_TOOLS}: simulator-client, answered by simulator-server.js
+ * running fake-talosctl, fake-kubectl, fake-talos-provider.js and fake-proxmox.js), a 0600 talosconfig (current
+ * context `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call
+ * log.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+
+/** The tools on the simulator's PATH, each a link to simulator-client named after the tool it plays. */
+const SIMULATED_TOOLS = ['talosctl', 'kubectl', 'talos-provider', 'proxmox'];
 
 /** One simulated node (see fake-talos-lib.js). */
 export interface FakeNode {
@@ -132,10 +136,7 @@ export class FakeTalos {
       return;
     }
     fs.mkdirSync(this.binDir);
-    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'talosctl'));
-    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'kubectl'));
-    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'talos-provider'));
-    fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, 'proxmox'));
+    for (const tool of SIMULATED_TOOLS) fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, tool));
     const endpoints = Object.entries(from.nodes)
       .filter(([, n]) => n.role === 'controlplane')
       .map(([ip]) => ip);
