@@ -48,17 +48,16 @@ export class ManifestSizeGuard extends Construct {
     const objects = props.manifests.map((m) => {
       const docs = TerraformIterator.fromList(Fn.split('\n---', m.contents));
       const named = `{ base64Length = length(base64encode(val)), source = try(regex("# Source: [^\\n]+", val), substr(trimspace(val), 0, 80)) }`;
-      const local = new TerraformLocal(this, `${m.name}-objects`, docs.forExpressionForList(named));
-      return { manifest: m, all: local.asList, list: TerraformIterator.fromList(local.asList) };
+      return { manifest: m, list: new TerraformLocal(this, `${m.name}-objects`, docs.forExpressionForList(named)).asList };
     });
     // Raw bytes per manifest, for the message only: the objects' bytes from their base64 lengths (each at most 2
     // over; a splat over the list, as iterating it would merge objects of equal length and source line), plus the
     // 4-byte `\n---` separator the split removed between two objects.
     const sizes = Fn.jsonencode(
       Object.fromEntries(
-        objects.map(({ manifest, all }) => [
+        objects.map(({ manifest, list }) => [
           manifest.name,
-          Op.add(Op.div(Op.mul(Fn.sum(propertyAccess(all, ['*', 'base64Length'])), 3), 4), Op.mul(4, Op.sub(Fn.lengthOf(all), 1))),
+          Op.add(Op.div(Op.mul(Fn.sum(propertyAccess(list, ['*', 'base64Length'])), 3), 4), Op.mul(4, Op.sub(Fn.lengthOf(list), 1))),
         ]),
       ),
     );
@@ -66,10 +65,13 @@ export class ManifestSizeGuard extends Construct {
       condition: Op.lte(totalSize.asNumber, base64Length(totalBytes)),
       errorMessage: `The add-on inline manifests total more than ${formatBytes(totalBytes)} as encoded into the machine config (raw bytes per manifest: ${sizes}): ${totalReason}. Fix: move the largest chart out of the inline manifests (install it with Argo CD instead) or trim its values.`,
     };
-    const perObject = objects.map(({ manifest, list }) => ({
-      condition: Fn.alltrue(list.forExpressionForList(`val.base64Length <= ${base64Length(objectBytes)}`) as unknown as unknown[]),
-      errorMessage: `Inline manifest "${manifest.name}" holds a Kubernetes object larger than ${formatBytes(objectBytes)} (${Fn.join(', ', list.forExpressionForList(`val.source if val.base64Length > ${base64Length(objectBytes)}`) as unknown as string[])}): ${objectReason}, so Talos could never create it. Fix: disable the chart feature that renders it, or install that chart with Argo CD instead.`,
-    }));
+    const perObject = objects.map(({ manifest, list }) => {
+      const each = TerraformIterator.fromList(list);
+      return {
+        condition: Fn.alltrue(each.forExpressionForList(`val.base64Length <= ${base64Length(objectBytes)}`) as unknown as unknown[]),
+        errorMessage: `Inline manifest "${manifest.name}" holds a Kubernetes object larger than ${formatBytes(objectBytes)} (${Fn.join(', ', each.forExpressionForList(`val.source if val.base64Length > ${base64Length(objectBytes)}`) as unknown as string[])}): ${objectReason}, so Talos could never create it. Fix: disable the chart feature that renders it, or install that chart with Argo CD instead.`,
+      };
+    });
 
     this.resource = new TerraformData(this, 'guard', { lifecycle: { precondition: [total, ...perObject] } });
   }
