@@ -27,6 +27,28 @@ describe('code cache runtime', () => {
     ]);
   });
 
+  test('defines a stack trace of a module compiled from the cache as naming its own file and line', () => {
+    // GIVEN a module whose third line throws, compiled once and then again from the code cache
+    const file = '/virtual/throwing-module.js';
+    const body = 'const a = input;\nconst b = a + 1;\nthrow new Error(`line 3 with ${b}`);';
+    const stackOf = () => {
+      try {
+        runModule(file, body);
+      } catch (e) {
+        return (e as Error).stack ?? '';
+      }
+      return 'did not throw';
+    };
+    stackOf();
+
+    // WHEN it throws again
+    const stack = stackOf();
+
+    // THEN the trace names the module's line 3
+    expect(stack).toContain('line 3 with 2');
+    expect(stack).toContain(`${file}:3:`);
+  });
+
   test('defines a module edited to a source of the same length as running the edited code', () => {
     // GIVEN a module compiled twice (the second time from the code cache)
     const file = '/virtual/edited-module.js';
