@@ -13,8 +13,8 @@ const common = {
   moduleNameMapper: packageBundles(),
   // No source-mapped stack trace for each token cdktf creates: a third of every synth's time (token-stack-traces.js).
   setupFilesAfterEnv: ['<rootDir>/__tests__/support/token-stack-traces.js'],
-  // jest's runtime with V8's code cache per worker: each test file compiled the same modules afresh (code-cache-runtime.js).
-  runtime: '<rootDir>/__tests__/support/code-cache-runtime.js',
+  // jest's runtime with V8's code cache per worker, and each test file's AsyncLocalStorage released (jest-runtime.js).
+  runtime: '<rootDir>/__tests__/support/jest-runtime.js',
 };
 
 module.exports = {

@@ -1,7 +1,6 @@
 'use strict';
 /**
- * jest's own runtime (jest-runtime), with V8's code cache kept per worker process for the modules it compiles
- * (jest.config.js `runtime`).
+ * V8's code cache, kept per jest worker process, for the modules jest compiles (installed by jest-runtime.js).
  *
  * Why: jest compiles every module afresh for every test file (`vm.compileFunction` into the file's own context), and
  * V8 reuses no compilation across those calls: each test file that imports the stack compiled the same ~200 ms of
@@ -19,7 +18,6 @@
  */
 const { createHash } = require('node:crypto');
 const vm = require('node:vm');
-const Runtime = require('jest-runtime').default;
 
 /** Per module (file name and source hash): the Script of its first compile, then the code cache taken from it. */
 const compiled = new Map();
@@ -38,6 +36,4 @@ function compileWithCodeCache(code, params, options = {}) {
   return script.runInContext(options.parsingContext);
 }
 
-vm.compileFunction = compileWithCodeCache;
-
-module.exports = Runtime;
+module.exports = { compileWithCodeCache };
