@@ -17,7 +17,7 @@ import { talosHopProblem } from '../../lib/talos-support';
 import { describeNode, NodeSnapshot, probeCluster, probeNode, probeNodeOnce } from '../cluster-state';
 import { PhaseContext } from './context';
 import { osTargets, RolloutConfig, RolloutNode } from '../config';
-import { clearOwnCordon, markOwnCordon, readCordons, releaseOwnCordons, ROLLOUT_CORDON_ANNOTATION } from '../cordon';
+import { clearOwnCordon, markOwnCordon, NodeCordon, readCordons, releaseOwnCordons, ROLLOUT_CORDON_ANNOTATION } from '../cordon';
 import { waitClusterHealthy, waitEtcdComplete } from '../gates';
 import { formatElapsed, progress } from '../log';
 import { Deadline, pollUntil } from '../wait';
@@ -61,9 +61,8 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
 
   const drainsHere = cluster.bootstrapped && upgradeDrainsFromClient(before.talosVersion!);
   // A Node not mirrored at the first read (just registered) is read again now that the cluster passed its gates.
-  const ownNodename = async (): Promise<string | undefined> =>
-    (cordons.find((c) => c.node.name === node.name) ?? (await readCordons(ctx, cluster, deadline)).find((c) => c.node.name === node.name))?.nodename;
-  const nodename = drainsHere ? await ownNodename() : undefined;
+  const own = (c: NodeCordon) => c.node.name === node.name;
+  const nodename = drainsHere ? (cordons.find(own) ?? (await readCordons(ctx, cluster, deadline)).find(own))?.nodename : undefined;
   if (drainsHere && nodename) {
     const unreachable = await ctx.kube.endpointProblem();
     if (unreachable) throw new Error(`${node.name}: ${endpointMessage(unreachable)}`);
