@@ -34,9 +34,12 @@ function readState() {
   return JSON.parse(fs.readFileSync(statePath(), 'utf8'));
 }
 
-function writeState(state) {
+/** Saves `state` unless it still reads as `before` (most calls only read: a rename is ~1 ms of the server's time). */
+function writeState(state, before) {
+  const text = JSON.stringify(state, null, 2);
+  if (text === before) return;
   const tmp = `${statePath()}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(state, null, 2));
+  fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, statePath());
 }
 
@@ -64,9 +67,10 @@ function withState(fn) {
     }
   }
   try {
-    const state = readState();
+    const before = fs.readFileSync(statePath(), 'utf8');
+    const state = JSON.parse(before);
     const result = fn(state);
-    writeState(state);
+    writeState(state, before);
     return result;
   } finally {
     fs.rmdirSync(lock);

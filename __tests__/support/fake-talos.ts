@@ -1,6 +1,6 @@
 /**
  * Test harness around the talosctl and kubectl simulators: a temp dir with the simulated cluster state, a bin dir
- * that puts the simulators on PATH ({@link SIMULATED_TOOLS}: simulator-client, answered by simulator-server.js
+ * that puts the simulators on PATH ({@link SIMULATED_TOOLS}: the simulator client, answered by simulator-server.js
  * running fake-talosctl, fake-kubectl, fake-talos-provider.js and fake-proxmox.js), a 0600 talosconfig (current
  * context `test`, the control planes as endpoints, dummy keys) and a dummy 0600 kubeconfig, and readers for the call
  * log.
@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { simulatorClient } from './compiled-client';
 
-/** The tools on the simulator's PATH, each a link to simulator-client named after the tool it plays. */
+/** The tools on the simulator's PATH, each a link to the simulator client (compiled-client.ts) named after the tool it plays. */
 const SIMULATED_TOOLS = ['talosctl', 'kubectl', 'talos-provider', 'proxmox'];
 
 /** One simulated node (see fake-talos-lib.js). */
@@ -136,7 +137,7 @@ export class FakeTalos {
       return;
     }
     fs.mkdirSync(this.binDir);
-    for (const tool of SIMULATED_TOOLS) fs.symlinkSync(path.resolve(__dirname, 'simulator-client'), path.join(this.binDir, tool));
+    for (const tool of SIMULATED_TOOLS) fs.symlinkSync(simulatorClient(), path.join(this.binDir, tool));
     const endpoints = Object.entries(from.nodes)
       .filter(([, n]) => n.role === 'controlplane')
       .map(([ip]) => ip);

@@ -5,9 +5,10 @@
  * fake-proxmox.js), of one test process from a single long-running Node process.
  *
  * Why: a rolling-upgrade deploy makes ~300 simulator calls, and starting Node for each took ~0.12 s: most of the
- * integration tier's time. The tools on the tests' PATH are `simulator-client` (bash builtins only, ~20 ms a call),
- * which sends its argv, working folder, pid and the environment variables the simulators read here over TCP
- * (127.0.0.1, port in FAKE_SIM_PORT) and prints what comes back. The simulator scripts (fake-talosctl, fake-kubectl,
+ * integration tier's time. The tools on the tests' PATH are a simulator client (simulator-client.c compiled, or the
+ * bash script simulator-client where no C compiler is: compiled-client.ts; ~9 and ~16 ms of CPU a call), which
+ * sends its argv, working folder, pid and the environment variables the simulators read here over TCP (127.0.0.1,
+ * port in FAKE_SIM_PORT) and prints what comes back. The simulator scripts (fake-talosctl, fake-kubectl,
  * fake-talos-provider.js, fake-proxmox.js, fake-talos-lib.js) are unchanged and still runnable on their own: each
  * call evaluates them afresh with a `process` (and a `setTimeout`) that carries the caller's argv, environment and
  * pid, in the caller's working folder, so no state survives between calls except the files the scripts write.
