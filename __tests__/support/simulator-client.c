@@ -1,6 +1,6 @@
 /*
  * simulator-client, compiled: the same client as the bash script beside it (see there and simulator-server.js for
- * the protocol), for the tests' PATH when a C compiler is at hand (fake-talos.ts `simulatorClient`). A simulated
+ * the protocol), for the tests' PATH when a C compiler is at hand (compiled-client.ts `simulatorClient`). A simulated
  * call is a process start on every talosctl, kubectl, talos-provider and proxmox call the runner and Terraform make
  * (~3,000 in `npm test`); bash starting takes most of the script's cost. Measured from Node on 2026-12-03: ~16 ms of
  * CPU a call through the bash script, ~8.6 ms through this binary (docs/maintenance.md, "Test time").
@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef SUPPORT_DIR
@@ -64,15 +63,6 @@ static void copy(FILE *from, FILE *to) {
   while ((n = fread(chunk, 1, sizeof chunk, from)) > 0) fwrite(chunk, 1, n, to);
 }
 
-/** The working folder as bash's $PWD gives it: the inherited PWD when it names this folder, else the physical path. */
-static const char *working_folder(void) {
-  static char physical[4096];
-  const char *pwd = getenv("PWD");
-  struct stat a, b;
-  if (pwd && pwd[0] == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) return pwd;
-  return getcwd(physical, sizeof physical) ? physical : ".";
-}
-
 /** Runs the simulator script as a process of its own (no server): node SUPPORT_DIR/fake-<tool>[.js] args. */
 static void run_alone(const char *tool, int argc, char **argv) {
   char script[4096];
@@ -103,7 +93,8 @@ int main(int argc, char **argv) {
   snprintf(pid, sizeof pid, "%d", (int)getpid());
   snprintf(count, sizeof count, "%d", argc - 1);
   field(tool);
-  field(working_folder());
+  char cwd[4096];
+  field(getcwd(cwd, sizeof cwd) ? cwd : ".");
   field(pid);
   field(count);
   for (int i = 1; i < argc; i++) field(argv[i]);
