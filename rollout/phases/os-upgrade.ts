@@ -79,7 +79,7 @@ export async function osUpgrade(ctx: PhaseContext, config: RolloutConfig, nodeNa
     const now = await probeNode(ctx, node, deadline);
     const failure = result.timedOut ? 'timed out' : `failed with exit ${result.code}`;
     if (now.stage === 'running' && !isAtTarget(now, targets)) {
-      const cordon = drainsHere ? (await readCordons(ctx, cluster, deadline)).find((c) => c.node.name === node.name) : undefined;
+      const cordon = drainsHere ? (await readCordons(ctx, cluster, deadline)).find(own) : undefined;
       const left = cordon?.unschedulable
         ? ` It stays cordoned (talosctl uncordons only after the reboot) and carries ${ROLLOUT_CORDON_ANNOTATION}: the next deploy uncordons it and upgrades it again.` +
           ' Until then the new OS, already installed, waits on the other boot partition for the next reboot.'
